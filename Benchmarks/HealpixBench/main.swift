@@ -1,0 +1,1 @@
+print("healpix-bench: not implemented yet")

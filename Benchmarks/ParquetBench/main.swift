@@ -1,0 +1,1 @@
+print("parquet-bench: not implemented yet")

@@ -1,0 +1,4 @@
+import Testing
+@testable import Columnar
+
+@Test func columnarLinks() { #expect(Bool(true)) }

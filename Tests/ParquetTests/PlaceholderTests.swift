@@ -1,0 +1,4 @@
+import Testing
+@testable import Parquet
+
+@Test func parquetLinks() { #expect(Bool(true)) }
