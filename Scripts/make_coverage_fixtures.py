@@ -231,6 +231,53 @@ def polygon_cases(rng):
     return cases
 
 
+# ---------------------------------------------------------------- MOC operations
+
+def moc_ascii(moc: MOC) -> str:
+    return moc.to_string(format="ascii")
+
+
+def random_moc(rng, max_order):
+    """A MOC of random cells at random orders up to `max_order`."""
+    n = int(rng.integers(1, 12))
+    orders = rng.integers(0, max_order + 1, n)
+    cells = [int(rng.integers(0, 12 * 4 ** int(o))) for o in orders]
+    return MOC.from_healpix_cells(np.array(cells, dtype=np.uint64), np.array(orders, dtype=np.uint8),
+                                  max_depth=max_order)
+
+
+def moc_op_cases(rng):
+    cases = []
+    for _ in range(40):
+        kind = int(rng.integers(0, 2))
+        order_a, order_b = int(rng.integers(1, 8)), int(rng.integers(1, 8))
+        if kind == 0:
+            a = random_moc(rng, order_a)
+            b = random_moc(rng, order_b)
+        else:
+            lon, lat = float(rng.uniform(0, 360)), float(np.degrees(np.arcsin(rng.uniform(-1, 1))))
+            a = MOC.from_cone(lon=Longitude(lon * u.deg), lat=Latitude(lat * u.deg),
+                              radius=float(rng.uniform(1, 20)) * u.deg, max_depth=order_a)
+            b = MOC.from_cone(lon=Longitude((lon + float(rng.uniform(-10, 10))) % 360 * u.deg),
+                              lat=Latitude(float(np.clip(lat + rng.uniform(-10, 10), -90, 90)) * u.deg),
+                              radius=float(rng.uniform(1, 20)) * u.deg, max_depth=order_b)
+        degrade_to = int(rng.integers(0, max(1, a.max_order)))
+        points = [(float(rng.uniform(0, 360)), float(np.degrees(np.arcsin(rng.uniform(-1, 1)))))
+                  for _ in range(20)]
+        inside = a.contains_lonlat(Longitude([p[0] for p in points] * u.deg),
+                                   Latitude([p[1] for p in points] * u.deg))
+        cases.append({
+            "a": moc_ascii(a), "b": moc_ascii(b),
+            "union": moc_ascii(a.union(b)), "intersection": moc_ascii(a.intersection(b)),
+            "difference": moc_ascii(a.difference(b)), "complement": moc_ascii(a.complement()),
+            "degrade_to": degrade_to, "degraded": moc_ascii(a.degrade_to_order(degrade_to)),
+            "sky_fraction": float(a.sky_fraction),
+            "neighbours": moc_ascii(MOC.from_str(moc_ascii(a)).add_neighbours()),
+            "points": [list(p) for p in points], "inside": [bool(x) for x in inside],
+        })
+    return cases
+
+
 def write(name, cases):
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / name
@@ -246,6 +293,7 @@ def main():
     write("cones.json", cone_cases(rng))
     write("boxes.json", box_cases(rng))
     write("polygons.json", polygon_cases(rng))
+    write("moc_ops.json", moc_op_cases(rng))
 
 
 if __name__ == "__main__":
