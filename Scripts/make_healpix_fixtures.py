@@ -18,6 +18,7 @@ Files:
   hash_offsets.csv   lon,lat,order,hash,dx,dy  (lonlat_to_healpix return_offsets)
   centers.csv        order,index,dx,dy,lon,lat  radians (healpix_to_lonlat)
   vertices.csv       order,index,lonS,latS,lonE,latE,lonN,latN,lonW,latW (rad)
+  boundary.csv       order,index,step,points  (vertices(..., step), rad)
   neighbours.csv     order,index,S,SE,E,SW,NE,W,NW,N  (-1 = none)
   external.csv       order,index,delta,edges(space-separated),corners S E N W
   sizes.csv          order,resol_arcsec,area_deg2,mindist_arcmin (hats)
@@ -300,6 +301,14 @@ def write_cells(rng):
             for m in range(4):
                 vals += [r(lo.rad[0, m]), r(la.rad[0, m])]
             f.write(f"{d},{c}," + ",".join(vals) + "\n")
+    bsample = sample[::15]
+    with open(os.path.join(OUT, "boundary.csv"), "w") as f:
+        f.write("order,index,step,lon lat pairs (rad, space-separated)\n")
+        for n, (d, c) in enumerate(bsample):
+            step = 2 + n % 4
+            lo, la = vertices(np.array([c], dtype=np.uint64), d, step=step)
+            pts = " ".join(f"{r(lo.rad[0, m])} {r(la.rad[0, m])}" for m in range(4 * step))
+            f.write(f"{d},{c},{step},{pts}\n")
     nsample = pixel_sample(rng, 8, extended_orders=(3, 4, 5, 10, 15, 20, 25, 29))
     with open(os.path.join(OUT, "neighbours.csv"), "w") as f:
         f.write("order,index,S,SE,E,SW,NE,W,NW,N\n")

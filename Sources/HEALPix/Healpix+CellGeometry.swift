@@ -93,21 +93,29 @@ extension Healpix {
     /// `vertices(ipix, depth, step)`. The sides are straight in the
     /// projection plane, not great circles; `step = 1` gives the vertices.
     public static func boundary(order: Int, index: UInt64, step: Int) -> [LonLat] {
+        boundaryRadians(order: order, index: index, step: step).map(toDegrees)
+    }
+
+    /// ``boundary(order:index:step:)`` in radians (lon in `[0, 2π)`),
+    /// bit-identical to cdshealpix.
+    public static func boundaryRadians(order: Int, index: UInt64, step: Int) -> [LonLat] {
         checkCell(order: order, index: index)
         precondition(step >= 1, "step must be at least 1")
         let c = projectedCenter(order: order, index: index)
         let t = oneOverNside(order: order)
-        let corners = [(c.x, c.y - t), (c.x + t, c.y), (c.x, c.y + t), (c.x - t, c.y)]
+        // Vertex offsets from the centre, S, E, N, W; each point is
+        // centre + from + m·(to − from)/step, as cdshealpix builds the path.
+        let offsets = [(0.0, -t), (t, 0.0), (0.0, t), (-t, 0.0)]
         var out: [LonLat] = []
         out.reserveCapacity(4 * step)
         for side in 0..<4 {
-            let (x0, y0) = corners[side]
-            let (x1, y1) = corners[(side + 1) & 3]
-            let dx = (x1 - x0) / Double(step), dy = (y1 - y0) / Double(step)
+            let (fromX, fromY) = offsets[side]
+            let (toX, toY) = offsets[(side + 1) & 3]
+            let stepX = (toX - fromX) / Double(step), stepY = (toY - fromY) / Double(step)
             for m in 0..<step {
-                let x = x0 + Double(m) * dx
-                let y = y0 + Double(m) * dy
-                out.append(toDegrees(wrapRadians(unproject(x: x < 0 ? x + 8 : x, y: y))))
+                let x = c.x + fromX + Double(m) * stepX
+                let y = c.y + fromY + Double(m) * stepY
+                out.append(wrapRadians(unproject(x: x < 0 ? x + 8 : x, y: y)))
             }
         }
         return out

@@ -43,4 +43,16 @@ import Testing
             }
         }
     }
+
+    @Test func boundaryPathsAreBitExact() throws {
+        let rows = try HealpixFixture.rows("boundary.csv")
+        #expect(rows.count > 50)
+        for row in rows {
+            let order = Int(row[0])!, index = HealpixFixture.uint(row[1]), step = Int(row[2])!
+            let values = row[3].split(separator: " ").map { HealpixFixture.double($0) }
+            let expected = stride(from: 0, to: values.count, by: 2).map { Healpix.LonLat(lon: values[$0], lat: values[$0 + 1]) }
+            #expect(Healpix.boundaryRadians(order: order, index: index, step: step) == expected, "order \(order) index \(index) step \(step)")
+            #expect(Healpix.boundary(order: order, index: index, step: step).count == 4 * step)
+        }
+    }
 }
