@@ -19,7 +19,7 @@
 /// - ``center(order:index:)``, ``centerRadians(order:index:)``
 /// - ``position(order:index:dx:dy:)``, ``positionRadians(order:index:dx:dy:)``
 /// - ``vertices(order:index:)``, ``verticesRadians(order:index:)`` (S, E, N, W)
-/// - ``boundary(order:index:step:)``
+/// - ``boundary(order:index:step:)``, ``boundaryRadians(order:index:step:)``
 /// - ``projectRadians(lon:lat:)``, ``unprojectRadians(x:y:)``: the plane.
 ///
 /// Adjacency:

@@ -23,9 +23,11 @@ extension Healpix {
         LonLat(lon: r.lon >= 2 * Double.pi ? r.lon - 2 * Double.pi : r.lon, lat: r.lat)
     }
 
+    /// Radians to degrees; a longitude that rounds up to 360 reads 0.
     @inlinable @inline(__always)
     static func toDegrees(_ p: LonLat) -> LonLat {
-        LonLat(lon: p.lon * radToDeg, lat: p.lat * radToDeg)
+        let lon = p.lon * radToDeg
+        return LonLat(lon: lon >= 360 ? lon - 360 : lon, lat: p.lat * radToDeg)
     }
 
     @inlinable @inline(__always)
