@@ -24,5 +24,8 @@ peer=$(OMP_NUM_THREADS=1 RAYON_NUM_THREADS=1 "${PIN[@]}" "$PY" Benchmarks/peers/
 echo "$peer"
 
 rate() { sed -E 's/.*\(([0-9]+) hashes\/s\).*/\1/' <<<"$1"; }
-awk -v a="$(rate "$ours")" -v b="$(rate "$(head -1 <<<"$peer")")" \
-    'BEGIN { printf "ratio swift/cdshealpix: %.2fx (%.2f vs %.2f Mhash/s)\n", a / b, a / 1e6, b / 1e6 }'
+core=$(sed -nE 's/.*Rust extension alone: .*, ([0-9.]+) Mhash\/s.*/\1/p' <<<"$peer")
+awk -v a="$(rate "$ours")" -v b="$(rate "$(head -1 <<<"$peer")")" -v c="$core" 'BEGIN {
+    printf "ratio swift/cdshealpix: %.2fx (%.2f vs %.2f Mhash/s)\n", a / b, a / 1e6, b / 1e6
+    if (c > 0) printf "ratio swift/cdshealpix Rust extension alone: %.2fx (%.2f vs %.2f Mhash/s)\n", a / 1e6 / c, a / 1e6, c
+}'
