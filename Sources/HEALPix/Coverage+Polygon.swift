@@ -6,9 +6,10 @@ extension MOC {
     ///
     /// Edges are great-circle arcs between consecutive vertices (the last joins the
     /// first); the interior is the convex side. The coverage is a superset of mocpy's:
-    /// a cell is kept when a cap enclosing it meets the polygon, so the only extra
-    /// cells lie within about one cell of the polygon's edges (the tests check that
-    /// they lie in the one-cell dilation of mocpy's set or touch the polygon).
+    /// a cell is kept when a cap enclosing it, or the caps of its descendants two orders
+    /// deeper, meet the polygon, so the only extra cells lie within about a quarter
+    /// of a cell of the polygon's edges (the tests check that they touch the polygon
+    /// or lie in the one-cell dilation of mocpy's set).
     ///
     /// - Parameters:
     ///   - vertices: at least 3 `(lon, lat)` pairs in degrees, in either winding order,
@@ -87,20 +88,51 @@ struct ConvexPolygon {
 }
 
 /// Descends the HEALPix tree, keeping the cells whose enclosing cap meets a polygon.
+///
+/// A cell of the target order that its cap says may meet the polygon is confirmed
+/// with the caps of its descendants two orders deeper, which are four times tighter:
+/// this keeps distorted cells near the polar base-cell edges from pulling in cells
+/// that are two cells away.
 struct PolygonCoverage {
     let polygon: ConvexPolygon
     let depth: Int
     var ranges: [Range<UInt64>] = []
 
+    /// Extra orders used to confirm a boundary cell at the target order.
+    static let refinement = 2
+
+    init(polygon: ConvexPolygon, depth: Int) {
+        self.polygon = polygon
+        self.depth = depth
+    }
+
     mutating func descend(order: Int, index: UInt64) {
         let cap = enclosingCap(order: order, index: index)
         let state = polygon.classify(capCentre: cap.centre, radius: cap.radius)
         guard state.meets else { return }
-        if state.inside || order == depth {
+        if state.inside {
             ranges.append(MOC.order29Range(order: order, index: index))
+        } else if order == depth {
+            let deepest = min(order + PolygonCoverage.refinement, Healpix.maxOrder)
+            if mayMeet(order: order, index: index, deepest: deepest) {
+                ranges.append(MOC.order29Range(order: order, index: index))
+            }
         } else {
             for child in (index << 2)...((index << 2) | 3) { descend(order: order + 1, index: child) }
         }
+    }
+
+    /// Whether some descendant of the cell at order `deepest` has a cap meeting the
+    /// polygon (the cell's own cap is known to meet it).
+    func mayMeet(order: Int, index: UInt64, deepest: Int) -> Bool {
+        guard order < deepest else { return true }
+        for child in (index << 2)...((index << 2) | 3) {
+            let cap = enclosingCap(order: order + 1, index: child)
+            let state = polygon.classify(capCentre: cap.centre, radius: cap.radius)
+            if state.inside { return true }
+            if state.meets && mayMeet(order: order + 1, index: child, deepest: deepest) { return true }
+        }
+        return false
     }
 }
 

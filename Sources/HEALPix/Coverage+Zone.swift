@@ -6,11 +6,13 @@ extension MOC {
     /// its latitude edges are parallels.
     ///
     /// The coverage is a superset of mocpy's: every cell whose longitude/latitude
-    /// bounding box meets the closed zone is kept. Cell extents are exact (the extremes
-    /// of a cell's longitude and latitude lie at its vertices), so the only extra cells
-    /// are those next to the zone's corners, or touching its edges where mocpy's
-    /// half-open convention drops them; the tests check that the result lies within
-    /// the one-cell dilation of mocpy's.
+    /// extent overlaps the zone's is kept. Cell extents are exact (the extremes of a
+    /// cell's longitude and latitude lie at its vertices), so the only extra cells are
+    /// near the zone's corners, plus cells next to the poles that mocpy misses. Cells
+    /// touching the zone only along its boundary are left out, as mocpy does; no point
+    /// of the zone hashes into them. The tests check that the result contains mocpy's,
+    /// and that each extra cell lies in the one-cell dilation of mocpy's set or touches
+    /// the zone.
     ///
     /// - Parameters:
     ///   - lonMin: the western edge, degrees (wrapped into `[0, 360)`).
@@ -29,8 +31,7 @@ extension MOC {
         let west = Healpix.wrapLongitude(lonMin) * Healpix.degToRad
         var eastDegrees = Healpix.wrapLongitude(lonMax)
         if eastDegrees == 0 { eastDegrees = 360 }
-        var east = eastDegrees * Healpix.degToRad
-        if west > east { east += 2 * Double.pi }
+        let east = eastDegrees * Healpix.degToRad
         var cover = ZoneCoverage(
             west: west, east: east, south: latMin * Healpix.degToRad, north: latMax * Healpix.degToRad,
             depth: maxOrder)
@@ -60,76 +61,105 @@ extension MOC {
     }
 }
 
-/// Longitude and latitude extents of a cell, in radians. The longitude interval is
-/// continuous (it may start below 0 or end above 2π) and spans at most 90°.
+/// A closed longitude interval in radians, within `[0, 2π]`.
+typealias LongitudeInterval = (west: Double, east: Double)
+
+/// Longitude and latitude extents of a cell, in radians, made of the exact vertex
+/// coordinates (the extremes of a cell's longitude and latitude lie at its vertices).
 struct CellExtent {
-    var west: Double
-    var east: Double
+    /// One interval, or two when the cell straddles longitude 0.
+    var longitudes: [LongitudeInterval]
     var south: Double
     var north: Double
-
-    /// Rounding slack added around every cell so that cells touching a region's edge
-    /// are never lost to floating-point noise.
-    static let slack = 1e-12
+    /// The longitudes of the vertices that are not at a pole.
+    var vertexLongitudes: [Double] = []
+    /// How many vertices sit at a pole (they lie on every meridian).
+    var polarVertices = 0
 
     init(order: Int, index: UInt64) {
-        let centre = Healpix.centerRadians(order: order, index: index)
         let v = Healpix.verticesRadians(order: order, index: index)
-        var low = 0.0, high = 0.0
+        south = v.south.lat
+        north = v.north.lat
         // A vertex at a pole has no meaningful longitude; the other three bound the cell.
-        for p in [v.south, v.east, v.north, v.west] where abs(p.lat) < Healpix.piOverTwo {
-            var d = p.lon - centre.lon
-            if d > Double.pi { d -= 2 * Double.pi } else if d < -Double.pi { d += 2 * Double.pi }
-            low = min(low, d)
-            high = max(high, d)
+        var lons: [Double] = []
+        for p in [v.south, v.east, v.north, v.west] {
+            if abs(p.lat) < Healpix.piOverTwo { lons.append(p.lon) } else { polarVertices += 1 }
         }
-        west = centre.lon + low - CellExtent.slack
-        east = centre.lon + high + CellExtent.slack
-        south = v.south.lat - CellExtent.slack
-        north = v.north.lat + CellExtent.slack
+        vertexLongitudes = lons
+        let low = lons.min() ?? 0, high = lons.max() ?? 0
+        if high - low <= Double.pi {
+            longitudes = [(low, high)]
+        } else {
+            // Cells span at most 90°, so a wider spread means the cell straddles 0.
+            let east = lons.filter { $0 <= Double.pi }.max() ?? 0
+            let west = lons.filter { $0 > Double.pi }.min() ?? 2 * Double.pi
+            longitudes = [(west, 2 * Double.pi), (0, east)]
+        }
+    }
+
+    /// Whether a whole edge of the cell lies on the meridian `lon`: two of its
+    /// vertices do (a pole counts as on every meridian). Such edges exist along the
+    /// base-cell boundaries of the polar caps; elsewhere a meridian only touches a cell
+    /// at one vertex.
+    func hasEdge(onMeridian lon: Double) -> Bool {
+        let l = lon == 2 * Double.pi ? 0 : lon
+        var count = polarVertices
+        for v in vertexLongitudes where v == l { count += 1 }
+        return count >= 2
     }
 }
 
-/// Descends the HEALPix tree, keeping the cells whose extent meets a zone.
+/// Descends the HEALPix tree, keeping the cells whose extent overlaps a zone.
+///
+/// Overlaps are strict: a cell that touches the zone only at one vertex is left out,
+/// as no point of the zone hashes into it, and as mocpy does. A cell with a whole edge
+/// on one of the zone's meridians is kept (mocpy keeps those in the polar caps).
+/// Along a dimension where the zone has no width, touching is enough.
 struct ZoneCoverage {
-    /// Western edge, radians in `[0, 2π)`.
-    let west: Double
-    /// Eastern edge, radians, `>= west` (above 2π when the zone crosses 0).
-    let east: Double
+    /// The zone's longitudes: one interval, or two when it crosses longitude 0.
+    let longitudes: [LongitudeInterval]
     let south: Double
     let north: Double
     let depth: Int
     var ranges: [Range<UInt64>] = []
 
     init(west: Double, east: Double, south: Double, north: Double, depth: Int) {
-        self.west = west
-        self.east = east
+        if west <= east {
+            longitudes = [(west, east)]
+        } else {
+            longitudes = [(west, 2 * Double.pi), (0, east)]
+        }
         self.south = south
         self.north = north
         self.depth = depth
     }
 
-    /// Whether the zone's longitude interval, shifted by a turn, meets or holds the cell's.
-    func longitudes(of cell: CellExtent) -> (meets: Bool, holds: Bool) {
-        if east - west >= 2 * Double.pi { return (true, true) }
-        var meets = false
-        for turn in [-2.0, 0.0, 2.0] {
-            let w = west + turn * Double.pi, e = east + turn * Double.pi
-            if cell.west <= e && w <= cell.east {
-                meets = true
-                if w <= cell.west && cell.east <= e { return (true, true) }
-            }
-        }
-        return (meets, false)
+    /// Whether `[a, b]` and `[c, d]` share an interior point, or a point at all when
+    /// the zone's interval `[c, d]` is degenerate.
+    @inline(__always)
+    static func overlap(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Bool {
+        c < d ? Swift.max(a, c) < Swift.min(b, d) : Swift.max(a, c) <= Swift.min(b, d)
     }
 
     mutating func descend(order: Int, index: UInt64) {
         let cell = CellExtent(order: order, index: index)
-        guard cell.south <= north && south <= cell.north else { return }
-        let lon = longitudes(of: cell)
-        guard lon.meets else { return }
-        let inside = lon.holds && south <= cell.south && cell.north <= north
-        if inside || order == depth {
+        guard ZoneCoverage.overlap(cell.south, cell.north, south, north) else { return }
+        var meets = false
+        for c in cell.longitudes where !meets {
+            for z in longitudes {
+                if ZoneCoverage.overlap(c.west, c.east, z.west, z.east) {
+                    meets = true
+                } else if c.east == z.west || c.west == z.east {
+                    meets = cell.hasEdge(onMeridian: c.east == z.west ? c.east : c.west)
+                }
+                if meets { break }
+            }
+        }
+        guard meets else { return }
+        let holdsLongitudes = cell.longitudes.allSatisfy { c in
+            longitudes.contains { z in z.west <= c.west && c.east <= z.east }
+        }
+        if (holdsLongitudes && south <= cell.south && cell.north <= north) || order == depth {
             ranges.append(MOC.order29Range(order: order, index: index))
         } else {
             for child in (index << 2)...((index << 2) | 3) { descend(order: order + 1, index: child) }

@@ -44,6 +44,18 @@ struct ConeCase: Decodable, CustomStringConvertible {
     @Test func conesEqualMocpy() throws {
         let cases = try CoverageFixtures.load("cones.json", as: [ConeCase].self)
         #expect(cases.count > 500)
+        checkEqual(cases)
+    }
+
+    /// A larger run, opt-in: `COVERAGE_STRESS_CONES=/path/cones.json swift test …`, with a
+    /// file written by the fixture script's `cone_case` (see its docstring).
+    @Test func stressConesFromEnvironment() throws {
+        guard let path = ProcessInfo.processInfo.environment["COVERAGE_STRESS_CONES"] else { return }
+        let cases = try JSONDecoder().decode([ConeCase].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        checkEqual(cases)
+    }
+
+    func checkEqual(_ cases: [ConeCase]) {
         var mismatches = 0
         for c in cases {
             let expected = CoverageFixtures.moc(runs: c.runs, order: c.order)

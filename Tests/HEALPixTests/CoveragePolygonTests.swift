@@ -35,6 +35,17 @@ func polygonRegion(_ vertices: [(lon: Double, lat: Double)]) -> (Double, Double)
     @Test func polygonsContainMocpyWithinOneCell() throws {
         let cases = try CoverageFixtures.load("polygons.json", as: [PolygonCase].self)
         #expect(cases.count > 50)
+        check(cases)
+    }
+
+    /// A larger run, opt-in: `COVERAGE_STRESS_POLYGONS=/path/polygons.json swift test …`,
+    /// with cases written by the fixture script's `polygon_case`.
+    @Test func stressPolygonsFromEnvironment() throws {
+        guard let path = ProcessInfo.processInfo.environment["COVERAGE_STRESS_POLYGONS"] else { return }
+        check(try JSONDecoder().decode([PolygonCase].self, from: Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    func check(_ cases: [PolygonCase]) {
         var failures = 0
         var extra = 0, total = 0
         for c in cases {
