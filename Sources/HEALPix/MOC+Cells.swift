@@ -27,6 +27,25 @@ extension MOC {
         return result
     }
 
+    /// The cells at `order` that overlap the MOC, as sorted, disjoint, non-adjacent
+    /// inclusive runs of indices: the form `lsdb healpix cone` prints, and the
+    /// `_healpix_29`-style range filters hats derives at an index order.
+    public func pixelRanges(atOrder order: Int) -> [ClosedRange<UInt64>] {
+        precondition((0...Healpix.maxOrder).contains(order), "MOC order must be in 0...29")
+        let shift = UInt64(2 * (Healpix.maxOrder - order))
+        var result: [ClosedRange<UInt64>] = []
+        for r in ranges {
+            let first = r.lowerBound >> shift
+            let last = (r.upperBound - 1) >> shift
+            if let previous = result.last, previous.upperBound + 1 >= first {
+                result[result.count - 1] = previous.lowerBound...Swift.max(previous.upperBound, last)
+            } else {
+                result.append(first...last)
+            }
+        }
+        return result
+    }
+
     /// The minimal multi-order decomposition: the fewest HEALPix cells whose union is
     /// the MOC, sorted by order, then index (the order of mocpy's ASCII and FITS forms).
     public var cells: [(order: Int, index: UInt64)] {

@@ -9,9 +9,10 @@
 /// range bounds are multiples of the size of an order-`maxOrder` cell. Two MOCs
 /// are equal when their ranges and their `maxOrder` are equal.
 ///
-///     let moc = MOC(order: 3, indices: [1, 2, 3, 17])
-///     moc.cells           // [(order: 2, index: 0)…] as mocpy writes it
-///     moc.description     // "2/0 3/1-3 17"… in mocpy's ASCII form
+///     let moc = MOC(order: 3, indices: [0, 1, 2, 3, 17])
+///     moc.cells        // [(order: 2, index: 0), (order: 3, index: 17)]
+///     moc.description  // "2/0 3/17", mocpy's ASCII form
+///     moc.overlaps(HealpixPixel(order: 1, index: 0))  // true
 public struct MOC: Hashable, Sendable {
     /// The covered order-29 index ranges: sorted, disjoint and not adjacent.
     public let ranges: [Range<UInt64>]

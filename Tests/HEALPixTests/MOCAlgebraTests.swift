@@ -149,6 +149,24 @@ func cellSet(_ moc: MOC, order: Int) -> Set<UInt64> {
         }
     }
 
+    @Test func pixelRangesAreInclusiveRunsOfPixels() {
+        var rng = MOCTestRNG(state: 21)
+        for _ in 0..<100 {
+            let moc = randomMOC(&rng, maxOrder: 7)
+            let order = Int.random(in: 0...9, using: &rng)
+            let runs = moc.pixelRanges(atOrder: order)
+            #expect(runs.flatMap { Array($0) } == moc.pixels(atOrder: order))
+            #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound + 1 < $1.lowerBound })
+        }
+    }
+
+    @Test func documentedExampleHolds() {
+        let moc = MOC(order: 3, indices: [0, 1, 2, 3, 17])
+        #expect(moc.cells.map { [UInt64($0.order), $0.index] } == [[2, 0], [3, 17]])
+        #expect(moc.description == "2/0 3/17")
+        #expect(moc.overlaps(HealpixPixel(order: 1, index: 0)))
+    }
+
     @Test func descriptionMatchesMocpyForm() {
         #expect(MOC(order: 3, indices: [1, 2, 3]).withMaxOrder(5).description == "3/1-3 5/")
         #expect(MOC.empty(maxOrder: 5).description == "5/")
