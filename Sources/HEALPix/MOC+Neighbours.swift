@@ -3,8 +3,9 @@ extension MOC {
     /// edge or a corner, is added (mocpy's `add_neighbours`).
     ///
     /// Each cell of the multi-order decomposition contributes its external
-    /// neighbours at `order` (edges and corners, as hats' margins), so the cost is
-    /// proportional to the MOC's border, not its area.
+    /// neighbours at `order` (edges and corners, as hats' margins), unless all its
+    /// same-order neighbours are already covered; the cost is proportional to the
+    /// MOC's border, not its area.
     ///
     /// - Parameter order: the order of the added cells; defaults to ``maxOrder``.
     ///   The result's ``maxOrder`` is the larger of the two.
@@ -14,6 +15,8 @@ extension MOC {
         let base = order < maxOrder ? degraded(toOrder: order) : self
         var added: [UInt64] = []
         for cell in base.cells {
+            let around = Healpix.neighbours(order: cell.order, index: cell.index)
+            if around.allSatisfy({ base.contains(order: cell.order, index: $0) }) { continue }
             added.append(contentsOf: Healpix.externalNeighbours(
                 order: cell.order, index: cell.index, deltaOrder: order - cell.order).all)
         }

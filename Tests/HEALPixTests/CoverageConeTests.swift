@@ -98,6 +98,14 @@ struct ConeCase: Decodable, CustomStringConvertible {
         #expect(point.pixels(atOrder: 10).count <= 4)
     }
 
+    @Test func longitudesAreWrappedLikeAstropy() {
+        // The seed's `--cone -35,-55,7200`.
+        #expect(MOC.cone(lon: -35, lat: -55, radiusArcsec: 7200, maxOrder: 8)
+            == MOC.cone(lon: 325, lat: -55, radiusArcsec: 7200, maxOrder: 8))
+        #expect(MOC.cone(lon: 370, lat: 5, radiusDegrees: 1, maxOrder: 6)
+            == MOC.cone(lon: 10, lat: 5, radiusDegrees: 1, maxOrder: 6))
+    }
+
     @Test func arcsecRadiusUsesAstropyScale() {
         // 0.5 % of radii give a different last bit with r / 3600; the scale is astropy's.
         #expect(MOC.arcsecToDegrees == 1.0 / 3600.0)

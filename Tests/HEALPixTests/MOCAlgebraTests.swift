@@ -107,6 +107,7 @@ func cellSet(_ moc: MOC, order: Int) -> Set<UInt64> {
             for h in moc.pixels(atOrder: order) { expected.formUnion(Healpix.neighbours(order: order, index: h)) }
             #expect(cellSet(dilated, order: order) == expected)
         }
+        #expect(MOC.fullSky(maxOrder: 29).addingNeighbours() == MOC.fullSky(maxOrder: 29))
         let cell = MOC(order: 3, indices: [100])
         #expect(cell.addingNeighbours().pixels(atOrder: 3).count == 9)
         #expect(cell.addingNeighbours(atOrder: 5).pixels(atOrder: 5).count == 16 + 4 * 4 + 4)
