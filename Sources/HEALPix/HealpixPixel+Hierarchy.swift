@@ -36,6 +36,14 @@ extension HealpixPixel {
     @inlinable
     public var range29: Range<UInt64> { indexRange(atOrder: Healpix.maxOrder) }
 
+    /// The pixel at `order` containing the `_healpix_29` value `index29`
+    /// (hats' `spatial_index_to_healpix`: `index29 >> 2·(29 − order)`).
+    @inlinable
+    public init(order: Int, containingIndex29 index29: UInt64) {
+        precondition(Healpix.isValidOrder(order), "HEALPix order \(order) is outside 0...29")
+        self.init(order: order, index: index29 >> UInt64(2 * (Healpix.maxOrder - order)))
+    }
+
     /// Whether `other` is this pixel or one of its descendants.
     @inlinable
     public func contains(_ other: HealpixPixel) -> Bool {

@@ -67,6 +67,8 @@ import Testing
             #expect(p.parent(atOrder: 0).index == p.index >> UInt64(2 * p.order))
             #expect(p.indexRange(atOrder: 29) == p.range29)
             #expect(p.range29.lowerBound == p.index << UInt64(2 * (29 - p.order)))
+            #expect(HealpixPixel(order: p.order, containingIndex29: p.range29.upperBound - 1) == p)
+            #expect(HealpixPixel(order: p.order, containingIndex29: p.range29.lowerBound) == p)
         }
         #expect(HealpixPixel(order: 0, index: 11).parent == nil)
         let sorted = [HealpixPixel(order: 1, index: 47), HealpixPixel(order: 2, index: 66),
