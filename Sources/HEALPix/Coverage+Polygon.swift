@@ -27,10 +27,13 @@ extension MOC {
         return MOC(ranges: cover.ranges, maxOrder: maxOrder)
     }
 
-    /// Whether the vertices (degrees) form a convex, non-degenerate spherical polygon:
-    /// lsdb's check that every triple product `(vᵢ × vᵢ₊₁) · vᵢ₊₂` has the same sign.
+    /// Whether the vertices (degrees) pass lsdb's polygon validation (hats
+    /// `check_polygon_is_valid`): at least 3 of them, and every triple product
+    /// `(vᵢ × vᵢ₊₁) · vᵢ₊₂` of the same sign and not within `1e-8` of zero
+    /// (`np.isclose`). Such a polygon is convex; note that this threshold rejects
+    /// polygons with sides shorter than about 20″ as degenerate.
     public static func isConvexPolygon(_ vertices: [(lon: Double, lat: Double)]) -> Bool {
-        ConvexPolygon(vertices: vertices) != nil
+        ConvexPolygon(vertices: vertices, degenerateBelow: 1e-8) != nil
     }
 }
 
@@ -42,14 +45,16 @@ struct ConvexPolygon {
     /// Unit normals of the edges `vᵢ → vᵢ₊₁`, pointing into the polygon.
     let normals: [SIMD3<Double>]
 
-    init?(vertices lonLat: [(lon: Double, lat: Double)]) {
+    /// Builds the polygon, or `nil` when it has fewer than 3 vertices, is not convex,
+    /// or has a triple product whose magnitude is at most `degenerateBelow`.
+    init?(vertices lonLat: [(lon: Double, lat: Double)], degenerateBelow: Double = 0) {
         guard lonLat.count >= 3 else { return nil }
         var v = lonLat.map { Healpix.unitVector(lon: $0.lon, lat: $0.lat) }
         let n = v.count
         var sign = 0.0
         for i in 0..<n {
             let t = dot(cross(v[i], v[(i + 1) % n]), v[(i + 2) % n])
-            guard abs(t) > 1e-15 else { return nil }
+            guard abs(t) > degenerateBelow else { return nil }
             if sign == 0 { sign = t < 0 ? -1 : 1 } else if (t < 0) != (sign < 0) { return nil }
         }
         if sign < 0 { v.reverse() }

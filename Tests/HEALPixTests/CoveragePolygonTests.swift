@@ -76,6 +76,10 @@ func polygonRegion(_ vertices: [(lon: Double, lat: Double)]) -> (Double, Double)
         #expect(!MOC.isConvexPolygon([(10, 10), (20, 10), (12, 12), (10, 20)]))
         #expect(!MOC.isConvexPolygon([(10, 10), (20, 10)]))
         #expect(!MOC.isConvexPolygon([(0, 0), (10, 0), (20, 0)]))
+        // lsdb's np.isclose threshold calls a 5″ triangle degenerate; coverage still works.
+        let tiny: [(lon: Double, lat: Double)] = [(10, 10), (10.0014, 10), (10, 10.0014)]
+        #expect(!MOC.isConvexPolygon(tiny))
+        #expect(MOC.polygon(vertices: tiny, maxOrder: 14).contains(lon: 10.0003, lat: 10.0003))
     }
 
     @Test func polygonAroundThePoleHoldsThePole() {
