@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the cone, box and polygon coverage fixtures of Tests/HEALPixTests.
+"""Write the cone, box, polygon and MOC-operation fixtures of Tests/HEALPixTests.
 
 Reference: mocpy 0.21.0 (cdshealpix 0.9.0), called exactly as hats/lsdb 0.11 call it
 (`hats.pixel_math.region_to_moc`). Deterministic: fixed case lists plus seeded random cases.
@@ -8,8 +8,13 @@ Run with the project venv:
     .venv/bin/python Scripts/make_coverage_fixtures.py
 
 Each fixture is a JSON list of cases. A coverage is stored as the covered cells at the
-case's order, as inclusive index runs `[[first, last], ...]`, which keeps files small.
-Floats are written with `repr`, which round-trips exactly.
+case's order, as inclusive index runs `[[first, last], ...]`, which keeps files small;
+MOC operations are stored in mocpy's ASCII form. Floats are written with `repr`, which
+round-trips exactly.
+
+Larger opt-in runs: import this module, build a list with `cone_case`, `box_case` or
+`polygon_case` on your own random inputs, dump it as JSON, and point the tests at it
+with COVERAGE_STRESS_CONES, COVERAGE_STRESS_BOXES or COVERAGE_STRESS_POLYGONS.
 """
 
 import json
