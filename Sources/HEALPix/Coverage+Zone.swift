@@ -8,9 +8,11 @@ extension MOC {
     /// The coverage is a superset of mocpy's: every cell whose longitude/latitude
     /// extent overlaps the zone's is kept. Cell extents are exact (the extremes of a
     /// cell's longitude and latitude lie at its vertices), so the only extra cells are
-    /// near the zone's corners, plus cells next to the poles that mocpy misses. Cells
-    /// touching the zone only along its boundary are left out, as mocpy does; no point
-    /// of the zone hashes into them. The tests check that the result contains mocpy's,
+    /// near the zone's corners, plus cells that hold points of the zone but that mocpy
+    /// drops (seen next to the poles, and when a longitude edge falls on a multiple of
+    /// 45°: there lsdb misses partitions, and rows, that this coverage keeps). Cells
+    /// touching the zone only at one vertex are left out, as mocpy does; no point of
+    /// the zone hashes into them. The tests check that the result contains mocpy's,
     /// and that each extra cell lies in the one-cell dilation of mocpy's set or touches
     /// the zone.
     ///
