@@ -144,11 +144,16 @@ struct PolygonCoverage {
 /// A cap (centre, angular radius) that encloses a cell: the largest distance from the
 /// centre to its vertices and edge midpoints, with a 10 % margin for the curvature of
 /// the edges between those points.
+/// Cell offsets `(dx, dy)` of the vertices and edge midpoints.
+fileprivate let boundarySamples: [(Double, Double)] = [
+    (0, 0), (1, 0), (0, 1), (1, 1), (0.5, 0), (0, 0.5), (1, 0.5), (0.5, 1),
+]
+
 fileprivate func enclosingCap(order: Int, index: UInt64) -> (centre: SIMD3<Double>, radius: Double) {
     let c = Healpix.centerRadians(order: order, index: index)
     let centre = Healpix.unitVector(lonRadians: c.lon, latRadians: c.lat)
     var radius = 0.0
-    for (dx, dy) in [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0), (0.5, 0.0), (0.0, 0.5), (1.0, 0.5), (0.5, 1.0)] {
+    for (dx, dy) in boundarySamples {
         let p = Healpix.positionRadians(order: order, index: index, dx: dx, dy: dy)
         radius = max(radius, Healpix.angle(between: centre, and: Healpix.unitVector(lonRadians: p.lon, latRadians: p.lat)))
     }

@@ -63,18 +63,36 @@ extension MOC {
     }
 }
 
-/// A closed longitude interval in radians, within `[0, 2π]`.
-typealias LongitudeInterval = (west: Double, east: Double)
+/// One closed longitude interval in radians, or two when the range crosses
+/// longitude 0 (`[west, 2π]` and `[0, east]`).
+struct LongitudeRange {
+    var count: Int
+    var intervals: (first: (west: Double, east: Double), second: (west: Double, east: Double))
+
+    /// The range from `west` eastwards to `east`, both in `[0, 2π]`; it crosses
+    /// longitude 0 when `west > east`.
+    init(west: Double, east: Double) {
+        if west <= east {
+            count = 1
+            intervals = ((west, east), (west, east))
+        } else {
+            count = 2
+            intervals = ((west, 2 * Double.pi), (0, east))
+        }
+    }
+
+    @inline(__always)
+    subscript(_ i: Int) -> (west: Double, east: Double) { i == 0 ? intervals.first : intervals.second }
+}
 
 /// Longitude and latitude extents of a cell, in radians, made of the exact vertex
 /// coordinates (the extremes of a cell's longitude and latitude lie at its vertices).
 struct CellExtent {
-    /// One interval, or two when the cell straddles longitude 0.
-    var longitudes: [LongitudeInterval]
+    var longitudes: LongitudeRange
     var south: Double
     var north: Double
-    /// The longitudes of the vertices that are not at a pole.
-    var vertexLongitudes: [Double] = []
+    /// The longitudes of the vertices S, E, N, W; NaN for a vertex at a pole.
+    var vertexLongitudes: SIMD4<Double>
     /// How many vertices sit at a pole (they lie on every meridian).
     var polarVertices = 0
 
@@ -83,19 +101,28 @@ struct CellExtent {
         south = v.south.lat
         north = v.north.lat
         // A vertex at a pole has no meaningful longitude; the other three bound the cell.
-        var lons: [Double] = []
-        for p in [v.south, v.east, v.north, v.west] {
-            if abs(p.lat) < Healpix.piOverTwo { lons.append(p.lon) } else { polarVertices += 1 }
+        vertexLongitudes = SIMD4(v.south.lon, v.east.lon, v.north.lon, v.west.lon)
+        let lats = SIMD4(v.south.lat, v.east.lat, v.north.lat, v.west.lat)
+        var low = Double.infinity, high = -Double.infinity
+        for k in 0..<4 {
+            if abs(lats[k]) < Healpix.piOverTwo {
+                low = min(low, vertexLongitudes[k])
+                high = max(high, vertexLongitudes[k])
+            } else {
+                vertexLongitudes[k] = .nan
+                polarVertices += 1
+            }
         }
-        vertexLongitudes = lons
-        let low = lons.min() ?? 0, high = lons.max() ?? 0
         if high - low <= Double.pi {
-            longitudes = [(low, high)]
+            longitudes = LongitudeRange(west: low, east: high)
         } else {
             // Cells span at most 90°, so a wider spread means the cell straddles 0.
-            let east = lons.filter { $0 <= Double.pi }.max() ?? 0
-            let west = lons.filter { $0 > Double.pi }.min() ?? 2 * Double.pi
-            longitudes = [(west, 2 * Double.pi), (0, east)]
+            var east = 0.0, west = 2 * Double.pi
+            for k in 0..<4 where !vertexLongitudes[k].isNaN {
+                let lon = vertexLongitudes[k]
+                if lon <= Double.pi { east = max(east, lon) } else { west = min(west, lon) }
+            }
+            longitudes = LongitudeRange(west: west, east: east)
         }
     }
 
@@ -106,7 +133,7 @@ struct CellExtent {
     func hasEdge(onMeridian lon: Double) -> Bool {
         let l = lon == 2 * Double.pi ? 0 : lon
         var count = polarVertices
-        for v in vertexLongitudes where v == l { count += 1 }
+        for k in 0..<4 where vertexLongitudes[k] == l { count += 1 }
         return count >= 2
     }
 }
@@ -118,19 +145,14 @@ struct CellExtent {
 /// on one of the zone's meridians is kept (mocpy keeps those in the polar caps).
 /// Along a dimension where the zone has no width, touching is enough.
 struct ZoneCoverage {
-    /// The zone's longitudes: one interval, or two when it crosses longitude 0.
-    let longitudes: [LongitudeInterval]
+    let longitudes: LongitudeRange
     let south: Double
     let north: Double
     let depth: Int
     var ranges: [Range<UInt64>] = []
 
     init(west: Double, east: Double, south: Double, north: Double, depth: Int) {
-        if west <= east {
-            longitudes = [(west, east)]
-        } else {
-            longitudes = [(west, 2 * Double.pi), (0, east)]
-        }
+        self.longitudes = LongitudeRange(west: west, east: east)
         self.south = south
         self.north = north
         self.depth = depth
@@ -143,25 +165,37 @@ struct ZoneCoverage {
         c < d ? Swift.max(a, c) < Swift.min(b, d) : Swift.max(a, c) <= Swift.min(b, d)
     }
 
-    mutating func descend(order: Int, index: UInt64) {
-        let cell = CellExtent(order: order, index: index)
-        guard ZoneCoverage.overlap(cell.south, cell.north, south, north) else { return }
-        var meets = false
-        for c in cell.longitudes where !meets {
-            for z in longitudes {
-                if ZoneCoverage.overlap(c.west, c.east, z.west, z.east) {
-                    meets = true
-                } else if c.east == z.west || c.west == z.east {
-                    meets = cell.hasEdge(onMeridian: c.east == z.west ? c.east : c.west)
-                }
-                if meets { break }
+    /// Whether the cell's longitudes overlap the zone's, or touch them along an edge.
+    func meetsLongitudes(of cell: CellExtent) -> Bool {
+        for i in 0..<cell.longitudes.count {
+            let c = cell.longitudes[i]
+            for j in 0..<longitudes.count {
+                let z = longitudes[j]
+                if ZoneCoverage.overlap(c.west, c.east, z.west, z.east) { return true }
+                if c.east == z.west && cell.hasEdge(onMeridian: c.east) { return true }
+                if c.west == z.east && cell.hasEdge(onMeridian: c.west) { return true }
             }
         }
-        guard meets else { return }
-        let holdsLongitudes = cell.longitudes.allSatisfy { c in
-            longitudes.contains { z in z.west <= c.west && c.east <= z.east }
+        return false
+    }
+
+    /// Whether every longitude of the cell lies in the zone's range.
+    func holdsLongitudes(of cell: CellExtent) -> Bool {
+        for i in 0..<cell.longitudes.count {
+            let c = cell.longitudes[i]
+            var held = false
+            for j in 0..<longitudes.count where longitudes[j].west <= c.west && c.east <= longitudes[j].east {
+                held = true
+            }
+            if !held { return false }
         }
-        if (holdsLongitudes && south <= cell.south && cell.north <= north) || order == depth {
+        return true
+    }
+
+    mutating func descend(order: Int, index: UInt64) {
+        let cell = CellExtent(order: order, index: index)
+        guard ZoneCoverage.overlap(cell.south, cell.north, south, north), meetsLongitudes(of: cell) else { return }
+        if (holdsLongitudes(of: cell) && south <= cell.south && cell.north <= north) || order == depth {
             ranges.append(MOC.order29Range(order: order, index: index))
         } else {
             for child in (index << 2)...((index << 2) | 3) { descend(order: order + 1, index: child) }
