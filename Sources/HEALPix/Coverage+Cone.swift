@@ -77,6 +77,9 @@ struct ConeCoverage {
         self.mocOrder = mocOrder
     }
 
+    /// Runs the whole coverage: all-sky, 12 base cells for radii of 48.19° or more,
+    /// the close neighbourhood for cones smaller than a `depth` cell, or a descent
+    /// from the 9 cells around the centre at the starting order.
     mutating func run() {
         if radius >= Double.pi {
             ranges = [0..<MOC.order29IndexCount]
@@ -116,6 +119,7 @@ struct ConeCoverage {
         for h in kept { push(order: depth, index: h) }
     }
 
+    /// Fills ``thresholds`` from the centre-to-vertex bounds of orders `start...depth`.
     mutating func setThresholds(from start: Int) {
         let bounds = ConeBounds.centreToVertexBounds(from: start, to: depth + 1, lon: lon, lat: lat, radius: radius)
         thresholds = bounds.map { d in
@@ -133,6 +137,8 @@ struct ConeCoverage {
         return ConeBounds.squaredHalfSegment(dlon: c.lon - lon, dlat: c.lat - lat, cosLat1: cos(c.lat), cosLat2: cosLat)
     }
 
+    /// Keeps a cell whose centre is surely inside (full), drops one surely outside, and
+    /// splits the others until `depth`, where they are kept (partial).
     mutating func descend(order: Int, index: UInt64, level: Int) {
         let shs = squaredHalfSegment(toCentreOf: index, order: order)
         let t = thresholds[level]
