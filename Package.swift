@@ -47,6 +47,7 @@ let package = Package(
 
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"], exclude: ["Fixtures"]),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+        .testTarget(name: "CLITests", dependencies: ["lsdb", "HEALPix"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
     ]
 )

@@ -39,12 +39,9 @@ struct HealpixConeCommand: ParsableCommand {
 
     func run() throws {
         let moc = MOC.cone(lon: ra, lat: dec, radiusArcsec: radiusArcsec, maxOrder: order)
-        let shift = UInt64(2 * (Healpix.maxOrder - order))
         var out = ""
-        for range in moc.ranges {
-            let first = range.lowerBound >> shift
-            let last = (range.upperBound >> shift) - 1
-            out += first == last ? "\(first)\n" : "\(first)-\(last)\n"
+        for run in moc.pixelRanges(atOrder: order) {
+            out += run.lowerBound == run.upperBound ? "\(run.lowerBound)\n" : "\(run.lowerBound)-\(run.upperBound)\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
