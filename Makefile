@@ -37,6 +37,8 @@ build: system-deps
 
 fixtures: venv
 	$(PYTHON) Scripts/make_healpix_fixtures.py
+	$(PYTHON) Scripts/make_coverage_fixtures.py
+	$(PYTHON) Scripts/make_reader_fixtures.py
 	$(PYTHON) Scripts/make_parquet_fixtures.py
 
 bench-healpix: deps
