@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "HEALPix", targets: ["HEALPix"]),
         .library(name: "Columnar", targets: ["Columnar"]),
         .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "HATS", targets: ["HATS"]),
         .executable(name: "lsdb", targets: ["lsdb"]),
     ],
     dependencies: [
@@ -16,6 +17,8 @@ let package = Package(
     targets: [
         // Pure math: nested HEALPix hashing, geometry, coverage and MOCs.
         .target(name: "HEALPix"),
+
+        .target(name: "HATS", dependencies: ["HEALPix"]),
 
         // The in-memory columnar format (typed contiguous columns with validity, Table).
         .target(name: "Columnar"),
@@ -46,6 +49,7 @@ let package = Package(
         .executableTarget(name: "ParquetFuzz", dependencies: ["Parquet"], path: "Fuzz/ParquetFuzz"),
 
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"], exclude: ["Fixtures"]),
+        .testTarget(name: "HATSTests", dependencies: ["HATS"], exclude: ["Fixtures"]),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "CLITests", dependencies: ["lsdb", "HEALPix"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A FITS `BINTABLE` extension: its column layout and a view of its rows.
+///
+/// Only fixed-width columns are read, and only integer ones as values
+/// (`K` int64, `J` int32, `I` int16, `B` uint8), big-endian as FITS requires.
+struct BinaryTable {
+    /// One column: name (`TTYPEn`), type code and repeat count (`TFORMn`), byte offset in a row.
+    struct Column {
+        let name: String
+        let form: String
+        let code: Character
+        let repeatCount: Int
+        let offset: Int
+    }
+
+    let columns: [Column]
+    let rowBytes: Int
+    let rowCount: Int
+    private let data: Data
+    private let start: Int
+    private let path: String?
+
+    init(header: FITSHeader, data: Data, offset: Int, path: String?) throws(HATSError) {
+        guard header.string("XTENSION")?.uppercased() == "BINTABLE" else {
+            throw HATSError(.invalidFITS, path: path,
+                            "HDU 1 is \(header.string("XTENSION").map { "a '\($0)' extension" } ?? "missing"): expected a BINTABLE")
+        }
+        rowBytes = try header.requireInt("NAXIS1", path: path, hdu: 1)
+        rowCount = try header.requireInt("NAXIS2", path: path, hdu: 1)
+        let fieldCount = try header.requireInt("TFIELDS", path: path, hdu: 1)
+        guard rowBytes >= 0, rowCount >= 0, (1...999).contains(fieldCount) else {
+            throw HATSError(.invalidFITS, path: path, "HDU 1: NAXIS1 = \(rowBytes), NAXIS2 = \(rowCount), TFIELDS = \(fieldCount) is not a table")
+        }
+        var columns: [Column] = []
+        var position = 0
+        for n in 1...fieldCount {
+            guard let form = header.string("TFORM\(n)") else {
+                throw HATSError(.invalidFITS, path: path, "HDU 1: missing TFORM\(n)")
+            }
+            let digits = form.prefix(while: \.isNumber)
+            guard let code = form.dropFirst(digits.count).first,
+                  let width = BinaryTable.width(code: code, repeatCount: Int(digits) ?? 1)
+            else {
+                throw HATSError(.invalidFITS, path: path, "HDU 1: TFORM\(n) = '\(form)' is not a fixed-width FITS column type")
+            }
+            columns.append(Column(name: header.string("TTYPE\(n)") ?? "", form: form, code: code,
+                                  repeatCount: Int(digits) ?? 1, offset: position))
+            position += width
+        }
+        guard position == rowBytes else {
+            throw HATSError(.invalidFITS, path: path, "HDU 1: the columns take \(position) bytes but NAXIS1 = \(rowBytes)")
+        }
+        let (needed, overflow) = rowBytes.multipliedReportingOverflow(by: rowCount)
+        guard !overflow, offset + needed <= data.count else {
+            throw HATSError(.invalidFITS, path: path,
+                            "truncated: the table needs \(rowBytes) × \(rowCount) bytes at offset \(offset), the file has \(data.count) bytes")
+        }
+        self.columns = columns
+        self.data = data
+        self.start = offset
+        self.path = path
+    }
+
+    /// The byte width of `repeatCount` elements of a type code, or `nil` for variable-length or unknown codes.
+    private static func width(code: Character, repeatCount r: Int) -> Int? {
+        switch code {
+        case "L", "B", "A": r
+        case "X": (r + 7) / 8
+        case "I": 2 * r
+        case "J", "E": 4 * r
+        case "K", "D", "C": 8 * r
+        case "M": 16 * r
+        default: nil
+        }
+    }
+
+    /// Every element of an integer column, row after row.
+    ///
+    /// - Throws: `invalidFITS` naming the `TFORM` if the column is not an integer type.
+    func integers(column index: Int) throws(HATSError) -> [Int64] {
+        let column = columns[index]
+        let size: Int
+        switch column.code {
+        case "K": size = 8
+        case "J": size = 4
+        case "I": size = 2
+        case "B": size = 1
+        default:
+            throw HATSError(.invalidFITS, path: path,
+                            "column \(column.name.isEmpty ? "\(index + 1)" : column.name) has TFORM\(index + 1) = '\(column.form)': expected an integer type (K, J, I or B)")
+        }
+        var out: [Int64] = []
+        out.reserveCapacity(rowCount * column.repeatCount)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            for row in 0..<rowCount {
+                var p = start + row * rowBytes + column.offset
+                for _ in 0..<column.repeatCount {
+                    var v: UInt64 = 0
+                    for b in 0..<size { v = v << 8 | UInt64(raw[p + b]) }
+                    switch size {
+                    case 8: out.append(Int64(bitPattern: v))
+                    case 4: out.append(Int64(Int32(bitPattern: UInt32(v))))
+                    case 2: out.append(Int64(Int16(bitPattern: UInt16(v))))
+                    default: out.append(Int64(v))
+                    }
+                    p += size
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import HEALPix
+
+extension PointMap {
+    /// Reads a HEALPix map file (`point_map.fits`, `skymap.fits`, `skymap.K.fits`).
+    public init(contentsOfFile path: String) throws(HATSError) {
+        try self.init(fits: try FileIO.readData(path), path: path)
+    }
+
+    /// Reads a HEALPix map from FITS bytes, as hats and cdshealpix write them.
+    ///
+    /// Accepted: an empty primary HDU, then a big-endian `BINTABLE` with
+    /// `INDXSCHM` `IMPLICIT` (one value column, `VALUE` or the legacy `T`, one
+    /// row per pixel from `FIRSTPIX`, or healpy's rows of many values) or
+    /// `EXPLICIT` (`PIXEL` and `VALUE` columns); integer values of `TFORM` `K`,
+    /// `J`, `I` or `B`; `ORDERING` `NESTED`.
+    ///
+    /// `ORDERING = 'RING'` (written by old healpy-based tools) is refused with a
+    /// message, rather than converted: hats and hats-import have always written
+    /// NESTED maps.
+    ///
+    /// - Throws: ``HATSError`` (`invalidFITS`) naming the keyword or value that is wrong,
+    ///   or that the file is truncated.
+    public init(fits data: Data, path: String? = nil) throws(HATSError) {
+        let primary = try FITSHeader(data: data, offset: 0, path: path, hdu: 0)
+        guard primary.string("SIMPLE") == "T" else {
+            throw HATSError(.invalidFITS, path: path, "not a FITS file: the first card is not SIMPLE = T")
+        }
+        let tableOffset = primary.byteCount + (try PointMap.dataSize(primary, path: path, hdu: 0))
+        let header = try FITSHeader(data: data, offset: tableOffset, path: path, hdu: 1)
+        let table = try BinaryTable(header: header, data: data, offset: tableOffset + header.byteCount, path: path)
+        let ordering = header.string("ORDERING")?.uppercased() ?? "NESTED"
+        guard ordering == "NESTED" else {
+            if ordering == "RING" {
+                throw HATSError(.unsupported, path: path,
+                                "ORDERING = 'RING' maps are not supported; HATS point maps are NESTED (reorder with healpy.reorder(map, r2n=True))")
+            }
+            throw HATSError(.invalidFITS, path: path, "ORDERING = '\(ordering)': expected NESTED")
+        }
+        if let pixtype = header.string("PIXTYPE"), pixtype.uppercased() != "HEALPIX" {
+            throw HATSError(.invalidFITS, path: path, "PIXTYPE = '\(pixtype)': expected HEALPIX")
+        }
+        let scheme = header.string("INDXSCHM")?.uppercased() ?? "IMPLICIT"
+        switch scheme {
+        case "IMPLICIT": try self.init(implicit: table, header: header, path: path)
+        case "EXPLICIT": try self.init(explicit: table, header: header, path: path)
+        default: throw HATSError(.invalidFITS, path: path, "INDXSCHM = '\(scheme)': expected IMPLICIT or EXPLICIT")
+        }
+    }
+
+    private init(implicit table: BinaryTable, header: FITSHeader, path: String?) throws(HATSError) {
+        let column = table.columns.firstIndex { $0.name.uppercased() != "PIXEL" } ?? 0
+        let values = try table.integers(column: column)
+        let first = header.int("FIRSTPIX") ?? 0
+        let order: Int
+        if let nside = header.int("NSIDE") {
+            order = try PointMap.order(nside: nside, path: path)
+        } else if let o = PointMap.order(pixelCount: values.count) {
+            order = o
+        } else {
+            throw HATSError(.invalidFITS, path: path, "\(values.count) values and no NSIDE: not a full-sky HEALPix map")
+        }
+        let npix = Int(Healpix.pixelCount(order: order))
+        guard first >= 0, first + values.count <= npix else {
+            throw HATSError(.invalidFITS, path: path,
+                            "\(values.count) values from FIRSTPIX = \(first) do not fit the \(npix) pixels of order \(order)")
+        }
+        guard first == 0, values.count == npix else {
+            throw HATSError(.invalidFITS, path: path,
+                            "partial IMPLICIT map (FIRSTPIX = \(first), \(values.count) of \(npix) pixels): expected a full-sky map")
+        }
+        var pixels: [UInt64] = [], counts: [Int64] = []
+        for (i, v) in values.enumerated() where v != 0 {
+            pixels.append(UInt64(i))
+            counts.append(v)
+        }
+        self.init(order: order, sortedPixels: pixels, counts: counts)
+    }
+
+    private init(explicit table: BinaryTable, header: FITSHeader, path: String?) throws(HATSError) {
+        guard table.columns.count >= 2 else {
+            throw HATSError(.invalidFITS, path: path, "EXPLICIT map with TFIELDS = \(table.columns.count): expected PIXEL and VALUE columns")
+        }
+        let pixelColumn = table.columns.firstIndex { $0.name.uppercased() == "PIXEL" } ?? 0
+        let valueColumn = table.columns.firstIndex { $0.name.uppercased() == "VALUE" } ?? (pixelColumn == 0 ? 1 : 0)
+        let order = try PointMap.order(nside: try header.requireInt("NSIDE", path: path, hdu: 1), path: path)
+        let pixelValues = try table.integers(column: pixelColumn)
+        let values = try table.integers(column: valueColumn)
+        var entries: [(pixel: UInt64, count: Int64)] = []
+        entries.reserveCapacity(values.count)
+        for (p, v) in zip(pixelValues, values) {
+            guard p >= 0 else { throw HATSError(.invalidFITS, path: path, "negative pixel index \(p)") }
+            entries.append((UInt64(p), v))
+        }
+        do {
+            try self.init(order: order, sparse: entries)
+        } catch {
+            throw HATSError(.invalidFITS, path: path, error.message)
+        }
+    }
+
+    /// The order of an `NSIDE` value, which must be a power of two up to 2^29.
+    static func order(nside: Int, path: String?) throws(HATSError) -> Int {
+        guard nside > 0, nside & (nside - 1) == 0, nside.trailingZeroBitCount <= Healpix.maxOrder else {
+            throw HATSError(.invalidFITS, path: path, "NSIDE = \(nside) is not a power of two in 1...2^29")
+        }
+        return nside.trailingZeroBitCount
+    }
+
+    /// The order whose pixel count is `count`, if any (hats' `npix2order`).
+    static func order(pixelCount count: Int) -> Int? {
+        (0...Healpix.maxOrder).first { Healpix.pixelCount(order: $0) == UInt64(count) }
+    }
+
+    /// The size of an HDU's data, padded to whole blocks.
+    static func dataSize(_ header: FITSHeader, path: String?, hdu: Int) throws(HATSError) -> Int {
+        let naxis = header.int("NAXIS") ?? 0
+        guard naxis > 0 else { return 0 }
+        let bitpix = try header.requireInt("BITPIX", path: path, hdu: hdu)
+        var elements = 1
+        for i in 1...naxis { elements *= try header.requireInt("NAXIS\(i)", path: path, hdu: hdu) }
+        let bytes = abs(bitpix) / 8 * (elements + (header.int("PCOUNT") ?? 0)) * (header.int("GCOUNT") ?? 1)
+        return (bytes + FITSHeader.blockSize - 1) / FITSHeader.blockSize * FITSHeader.blockSize
+    }
+}
