@@ -31,6 +31,15 @@ public struct JavaProperties: Hashable, Sendable {
             self.value = value
             self.line = line
         }
+
+        /// Entries are equal when their keys and values are (the line is not compared).
+        public static func == (a: Entry, b: Entry) -> Bool { a.key == b.key && a.value == b.value }
+
+        /// Hashes the key and value.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(key)
+            hasher.combine(value)
+        }
     }
 
     /// The properties, in file order (first occurrence of each key).

@@ -1,0 +1,108 @@
+import Foundation
+import HEALPix
+
+extension PointMap {
+    /// The integer type of the written counts.
+    public enum ValueType: Sendable {
+        /// `TFORM = 'K'` (int64), what hats-import writes.
+        case int64
+        /// `TFORM = 'J'` (int32), what hats writes for an int32 histogram.
+        case int32
+    }
+
+    /// The FITS bytes hats (through cdshealpix) writes for this map: an empty
+    /// primary HDU and a BINTABLE, `EXPLICIT` (`PIXEL`, `VALUE` rows for the
+    /// non-zero pixels) when more than half the pixels are zero, `IMPLICIT`
+    /// (one `VALUE` per pixel) otherwise.
+    ///
+    /// - Precondition: with `.int32`, every count fits in an `Int32`.
+    public func fitsData(valueType: ValueType = .int64) -> Data {
+        let npix = Int(pixelCount)
+        let explicit = Double(npix - pixels.count) / Double(npix) > 0.5
+        let valueBytes = valueType == .int64 ? 8 : 4
+        let form = valueType == .int64 ? "K" : "J"
+        let nside = Int(Healpix.nside(order: order))
+
+        var primary = FITSHeaderWriter()
+        primary.add("SIMPLE", bool: true)
+        primary.add("BITPIX", int: 8)
+        primary.add("NAXIS", int: 0)
+        primary.add("EXTEND", bool: true)
+
+        var table = FITSHeaderWriter()
+        table.add("XTENSION", string: "BINTABLE")
+        table.add("BITPIX", int: 8)
+        table.add("NAXIS", int: 2)
+        table.add("NAXIS1", int: explicit ? 8 + valueBytes : valueBytes)
+        table.add("NAXIS2", int: explicit ? pixels.count : npix)
+        table.add("PCOUNT", int: 0)
+        table.add("GCOUNT", int: 1)
+        if explicit {
+            table.add("TFIELDS", int: 2)
+            table.add("TTYPE1", string: "PIXEL")
+            table.add("TTYPE2", string: "VALUE")
+            table.add("TFORM1", string: "K")
+            table.add("TFORM2", string: form)
+            table.add("PIXTYPE", string: "HEALPIX")
+            table.add("INDXSCHM", string: "EXPLICIT")
+            table.add("ORDERING", string: "NESTED")
+            table.add("COORDSYS", string: "C")
+            table.add("EXTNAME", string: "xtension")
+            table.add("NSIDE", int: nside)
+            table.add("OBS_NPIX", int: pixels.count)
+        } else {
+            table.add("TFIELDS", int: 1)
+            table.add("TTYPE1", string: "VALUE")
+            table.add("TFORM1", string: form)
+            table.add("PIXTYPE", string: "HEALPIX")
+            table.add("INDXSCHM", string: "IMPLICIT")
+            table.add("ORDERING", string: "NESTED")
+            table.add("NSIDE", int: nside)
+            table.add("FIRSTPIX", int: 0)
+            table.add("LASTPIX", int: npix - 1)
+            table.add("OBJECT", string: "FULLSKY")
+            table.add("COORDSYS", string: "C")
+            table.add("EXTNAME", string: "xtension")
+        }
+        table.add("CREATOR", string: "Rust crate cdshealpix 0.10.1")
+
+        var body = Data()
+        body.reserveCapacity((explicit ? pixels.count * (8 + valueBytes) : npix * valueBytes) + FITSHeader.blockSize)
+        func append(_ v: Int64, bytes: Int) {
+            let bits = UInt64(bitPattern: v)
+            for b in stride(from: bytes - 1, through: 0, by: -1) { body.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt64(b)))) }
+        }
+        if explicit {
+            for (p, c) in zip(pixels, counts) {
+                append(Int64(p), bytes: 8)
+                append(c, bytes: valueBytes)
+            }
+        } else {
+            var next = 0
+            for i in 0..<npix {
+                if next < pixels.count, pixels[next] == UInt64(i) {
+                    append(counts[next], bytes: valueBytes)
+                    next += 1
+                } else {
+                    append(0, bytes: valueBytes)
+                }
+            }
+        }
+        let remainder = body.count % FITSHeader.blockSize
+        if remainder != 0 { body.append(Data(count: FITSHeader.blockSize - remainder)) }
+        return primary.finished() + table.finished() + body
+    }
+
+    /// Writes the map to a file (atomically).
+    public func write(toFile path: String, valueType: ValueType = .int64) throws(HATSError) {
+        try FileIO.writeData(fitsData(valueType: valueType), to: path)
+    }
+
+    /// Writes `point_map.fits` and `skymap.fits` into a catalog directory, as hats-import does.
+    public func write(toCatalogDirectory directory: String) throws(HATSError) {
+        let data = fitsData()
+        for name in [HATSPaths.pointMapFile, HATSPaths.skymapFile] {
+            try FileIO.writeData(data, to: HATSPaths.join(directory, name))
+        }
+    }
+}
