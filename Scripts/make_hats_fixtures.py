@@ -22,6 +22,11 @@ Files:
   map_j_implicit.fits, map_j_explicit.fits
                      maps written by hats' `write_fits_image` from int32 histograms at order 1
                      (TFORM J; dense → IMPLICIT, sparse → EXPLICIT); maps.json holds their counts.
+  ring_order3.fits, ring_order4_1024K.fits
+                     RING-ordered maps laid out as healpy's `write_map` did for hipscat (one value
+                     per row; rows of 1024 values), written with astropy; ring.json holds their
+                     non-zero pixels converted to NESTED with cdshealpix (ring pixel centre →
+                     nested hash), as `[nested index, count]` pairs sorted by index.
 """
 import json
 import pathlib
@@ -29,7 +34,10 @@ import shutil
 import tempfile
 import warnings
 
+import cdshealpix.nested
+import cdshealpix.ring
 import numpy as np
+from astropy.io import fits
 from jproperties import Properties
 
 import hats
@@ -165,6 +173,32 @@ def write_maps() -> dict:
     return out
 
 
+def write_ring_maps() -> dict:
+    rng = np.random.default_rng(20260102)
+    out = {}
+    for name, order, per_row in (("ring_order3", 3, 1), ("ring_order4_1024K", 4, 1024)):
+        nside = 1 << order
+        npix = 12 * nside * nside
+        counts = np.zeros(npix, dtype=np.int64)
+        chosen = rng.choice(npix, size=npix // 7, replace=False)
+        counts[chosen] = rng.integers(1, 50, size=len(chosen))
+        column = fits.Column(name="TEMPERATURE", format=f"{per_row}K", array=counts.reshape(-1, per_row)
+                             if per_row > 1 else counts)
+        table = fits.BinTableHDU.from_columns([column])
+        for key, value in (("PIXTYPE", "HEALPIX"), ("ORDERING", "RING"), ("COORDSYS", "C"),
+                           ("EXTNAME", "xtension"), ("NSIDE", nside), ("FIRSTPIX", 0),
+                           ("LASTPIX", npix - 1), ("INDXSCHM", "IMPLICIT"), ("OBJECT", "FULLSKY")):
+            table.header[key] = value
+        fits.HDUList([fits.PrimaryHDU(), table]).writeto(OUT / f"{name}.fits", overwrite=True)
+        ring = np.flatnonzero(counts)
+        lon, lat = cdshealpix.ring.healpix_to_lonlat(ring.astype(np.uint64), nside)
+        nested = cdshealpix.nested.lonlat_to_healpix(lon, lat, order)
+        pairs = sorted((int(n), int(counts[r])) for n, r in zip(nested, ring))
+        assert len({n for n, _ in pairs}) == len(pairs)
+        out[name] = {"order": order, "nested": [list(p) for p in pairs]}
+    return out
+
+
 def written_properties() -> str:
     info = TableProperties.read_from_dir(SAMPLES / "gaia")
     info = info.copy_and_update(default_columns=["ra", "dec", "phot_g_mean_mag"],
@@ -184,6 +218,7 @@ def main() -> None:
         json.dumps(raw_properties(OUT / "tricky.properties"), ensure_ascii=False, indent=1) + "\n")
     (OUT / "written.properties").write_text(written_properties(), encoding="utf-8")
     (OUT / "maps.json").write_text(json.dumps(write_maps()) + "\n")
+    (OUT / "ring.json").write_text(json.dumps(write_ring_maps()) + "\n")
     for entry in catalogs:
         print(f"{entry['path']}: {len(entry['partitions'])} partitions"
               + (f", point map order {entry['point_map']['order']}" if "point_map" in entry else ""))

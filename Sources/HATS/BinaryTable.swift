@@ -79,6 +79,15 @@ struct BinaryTable {
     ///
     /// - Throws: `invalidFITS` naming the `TFORM` if the column is not an integer type.
     func integers(column index: Int) throws(HATSError) -> [Int64] {
+        var out: [Int64] = []
+        out.reserveCapacity(rowCount * columns[index].repeatCount)
+        try forEachInteger(column: index) { _, v in out.append(v) }
+        return out
+    }
+
+    /// Calls `body` with the position (row × repeat count + element) and value of
+    /// every element of an integer column, in order.
+    func forEachInteger(column index: Int, _ body: (Int, Int64) -> Void) throws(HATSError) {
         let column = columns[index]
         let size: Int
         switch column.code {
@@ -90,24 +99,23 @@ struct BinaryTable {
             throw HATSError(.invalidFITS, path: path,
                             "column \(column.name.isEmpty ? "\(index + 1)" : column.name) has TFORM\(index + 1) = '\(column.form)': expected an integer type (K, J, I or B)")
         }
-        var out: [Int64] = []
-        out.reserveCapacity(rowCount * column.repeatCount)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var position = 0
             for row in 0..<rowCount {
                 var p = start + row * rowBytes + column.offset
                 for _ in 0..<column.repeatCount {
-                    var v: UInt64 = 0
-                    for b in 0..<size { v = v << 8 | UInt64(raw[p + b]) }
+                    let v: Int64
                     switch size {
-                    case 8: out.append(Int64(bitPattern: v))
-                    case 4: out.append(Int64(Int32(bitPattern: UInt32(v))))
-                    case 2: out.append(Int64(Int16(bitPattern: UInt16(v))))
-                    default: out.append(Int64(v))
+                    case 8: v = Int64(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)
+                    case 4: v = Int64(Int32(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))
+                    case 2: v = Int64(Int16(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian))
+                    default: v = Int64(raw[p])
                     }
+                    body(position, v)
+                    position += 1
                     p += size
                 }
             }
         }
-        return out
     }
 }

@@ -13,11 +13,8 @@ extension PointMap {
     /// `INDXSCHM` `IMPLICIT` (one value column, `VALUE` or the legacy `T`, one
     /// row per pixel from `FIRSTPIX`, or healpy's rows of many values) or
     /// `EXPLICIT` (`PIXEL` and `VALUE` columns); integer values of `TFORM` `K`,
-    /// `J`, `I` or `B`; `ORDERING` `NESTED`.
-    ///
-    /// `ORDERING = 'RING'` (written by old healpy-based tools) is refused with a
-    /// message, rather than converted: hats and hats-import have always written
-    /// NESTED maps.
+    /// `J`, `I` or `B`; `ORDERING` `NESTED`, or `RING` (old healpy-based
+    /// hipscat maps), whose pixels are converted to NESTED.
     ///
     /// - Throws: ``HATSError`` (`invalidFITS`) naming the keyword or value that is wrong,
     ///   or that the file is truncated.
@@ -30,49 +27,51 @@ extension PointMap {
         let header = try FITSHeader(data: data, offset: tableOffset, path: path, hdu: 1)
         let table = try BinaryTable(header: header, data: data, offset: tableOffset + header.byteCount, path: path)
         let ordering = header.string("ORDERING")?.uppercased() ?? "NESTED"
-        guard ordering == "NESTED" else {
-            if ordering == "RING" {
-                throw HATSError(.unsupported, path: path,
-                                "ORDERING = 'RING' maps are not supported; HATS point maps are NESTED (reorder with healpy.reorder(map, r2n=True))")
-            }
-            throw HATSError(.invalidFITS, path: path, "ORDERING = '\(ordering)': expected NESTED")
+        guard ordering == "NESTED" || ordering == "RING" else {
+            throw HATSError(.invalidFITS, path: path, "ORDERING = '\(ordering)': expected NESTED or RING")
         }
         if let pixtype = header.string("PIXTYPE"), pixtype.uppercased() != "HEALPIX" {
             throw HATSError(.invalidFITS, path: path, "PIXTYPE = '\(pixtype)': expected HEALPIX")
         }
         let scheme = header.string("INDXSCHM")?.uppercased() ?? "IMPLICIT"
+        let map: PointMap
         switch scheme {
-        case "IMPLICIT": try self.init(implicit: table, header: header, path: path)
-        case "EXPLICIT": try self.init(explicit: table, header: header, path: path)
+        case "IMPLICIT": map = try PointMap(implicit: table, header: header, path: path)
+        case "EXPLICIT": map = try PointMap(explicit: table, header: header, path: path)
         default: throw HATSError(.invalidFITS, path: path, "INDXSCHM = '\(scheme)': expected IMPLICIT or EXPLICIT")
+        }
+        if ordering == "RING" {
+            let nested = map.pixels.map { RingToNested.nested(order: map.order, ring: $0) }
+            let entries = zip(nested, map.counts).sorted { $0.0 < $1.0 }
+            self.init(order: map.order, sortedPixels: entries.map(\.0), counts: entries.map(\.1))
+        } else {
+            self = map
         }
     }
 
     private init(implicit table: BinaryTable, header: FITSHeader, path: String?) throws(HATSError) {
         let column = table.columns.firstIndex { $0.name.uppercased() != "PIXEL" } ?? 0
-        let values = try table.integers(column: column)
+        let valueCount = table.rowCount * table.columns[column].repeatCount
         let first = header.int("FIRSTPIX") ?? 0
         let order: Int
         if let nside = header.int("NSIDE") {
             order = try PointMap.order(nside: nside, path: path)
-        } else if let o = PointMap.order(pixelCount: values.count) {
+        } else if let o = PointMap.order(pixelCount: valueCount) {
             order = o
         } else {
-            throw HATSError(.invalidFITS, path: path, "\(values.count) values and no NSIDE: not a full-sky HEALPix map")
+            throw HATSError(.invalidFITS, path: path, "\(valueCount) values and no NSIDE: not a full-sky HEALPix map")
         }
         let npix = Int(Healpix.pixelCount(order: order))
-        guard first >= 0, first + values.count <= npix else {
+        guard first == 0, valueCount == npix else {
             throw HATSError(.invalidFITS, path: path,
-                            "\(values.count) values from FIRSTPIX = \(first) do not fit the \(npix) pixels of order \(order)")
-        }
-        guard first == 0, values.count == npix else {
-            throw HATSError(.invalidFITS, path: path,
-                            "partial IMPLICIT map (FIRSTPIX = \(first), \(values.count) of \(npix) pixels): expected a full-sky map")
+                            "\(valueCount) values from FIRSTPIX = \(first): expected a full-sky map of \(npix) pixels (order \(order))")
         }
         var pixels: [UInt64] = [], counts: [Int64] = []
-        for (i, v) in values.enumerated() where v != 0 {
-            pixels.append(UInt64(i))
-            counts.append(v)
+        try table.forEachInteger(column: column) { i, v in
+            if v != 0 {
+                pixels.append(UInt64(i))
+                counts.append(v)
+            }
         }
         self.init(order: order, sortedPixels: pixels, counts: counts)
     }

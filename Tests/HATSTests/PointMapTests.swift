@@ -42,6 +42,28 @@ struct PointMapTests {
         #expect(try PointMap(fits: map.fitsData()) == map)
     }
 
+    @Test("RING maps in healpy's layouts are converted to NESTED", arguments: ["ring_order3", "ring_order4_1024K"])
+    func ringMaps(name: String) throws {
+        struct Expected: Decodable { let order: Int; let nested: [[Int64]] }
+        let expected = try #require(try HATSFixture.decode([String: Expected].self, "ring.json")[name])
+        let map = try PointMap(fits: try HATSFixture.data(name + ".fits"))
+        #expect(map.order == expected.order)
+        #expect(zip(map.pixels, map.counts).map { [Int64($0), $1] } == expected.nested)
+    }
+
+    @Test("RING to NESTED is a bijection; the first RING pixel is the north corner of base cell 0")
+    func ringBijection() {
+        for order in [0, 1, 2, 6] {
+            let npix: UInt64 = 12 << UInt64(2 * order)
+            let nested = Set((0..<npix).map { RingToNested.nested(order: order, ring: $0) })
+            #expect(nested.count == Int(npix))
+            #expect(nested.allSatisfy { $0 < npix })
+        }
+        #expect(RingToNested.nested(order: 29, ring: 0) == (1 << 58) - 1)
+        #expect(RingToNested.nested(order: 29, ring: 5) == 288_230_376_151_711_741)
+        #expect(RingToNested.nested(order: 29, ring: 100_000_000_000_000_000) == 242_594_001_014_122_654)
+    }
+
     @Test("degrading sums the counts of sub-pixels")
     func degrade() throws {
         let map = try PointMap(contentsOfFile: HATSFixture.sample("gaia/point_map.fits"))
@@ -68,7 +90,7 @@ struct PointMapTests {
         ("TFORM2  = 'K       '", "TFORM2  = 'D       '", "TFORM2 = 'D': expected an integer type"),
         ("TFORM2  = 'K       '", "TFORM2  = 'J       '", "the columns take 12 bytes but NAXIS1 = 16"),
         ("TFORM2  = 'K       '", "TFORM2  = 'P       '", "TFORM2 = 'P' is not a fixed-width FITS column type"),
-        ("ORDERING= 'NESTED  '", "ORDERING= 'RING    '", "ORDERING = 'RING' maps are not supported"),
+        ("ORDERING= 'NESTED  '", "ORDERING= 'XYZ     '", "ORDERING = 'XYZ': expected NESTED or RING"),
         ("INDXSCHM= 'EXPLICIT'", "INDXSCHM= 'SPARSE  '", "INDXSCHM = 'SPARSE': expected IMPLICIT or EXPLICIT"),
         ("NSIDE   =                  256", "NSIDE   =                  255", "NSIDE = 255 is not a power of two"),
         ("XTENSION= 'BINTABLE'", "XTENSION= 'IMAGE   '", "HDU 1 is a 'IMAGE' extension: expected a BINTABLE"),
