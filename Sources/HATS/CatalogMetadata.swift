@@ -69,6 +69,11 @@ public struct CatalogMetadata: Sendable {
         HATSPaths.pixelFile(catalogRoot: path, pixel: pixel, suffix: properties.npixSuffix)
     }
 
+    /// The parquet files of a partition (one, or several for the `Npix=N/` directory layout).
+    public func dataFiles(_ pixel: HealpixPixel) throws(HATSError) -> [String] {
+        try HATSPaths.dataFiles(catalogRoot: path, pixel: pixel, suffix: properties.npixSuffix)
+    }
+
     /// Reads the full point map (`point_map.fits`, else `skymap.fits`), or `nil` if there is neither.
     public func loadPointMap() throws(HATSError) -> PointMap? {
         for name in [HATSPaths.pointMapFile, HATSPaths.skymapFile] {

@@ -52,6 +52,24 @@ public enum HATSPaths {
         join(catalogRoot, datasetDirectory, "Norder=\(pixel.order)", "Dir=\(directoryNumber(pixel.index))")
     }
 
+    /// The parquet files holding a partition: the `Npix=N<suffix>` file, or for
+    /// the directory layout the files in `Npix=N/`, sorted by name (names starting
+    /// with `.` or `_` are skipped, as pyarrow skips them).
+    ///
+    /// - Throws: ``HATSError`` (`notFound`) when the file or directory is missing.
+    public static func dataFiles(catalogRoot: String, pixel: HealpixPixel, suffix: String = ".parquet") throws(HATSError) -> [String] {
+        let path = pixelFile(catalogRoot: catalogRoot, pixel: pixel, suffix: suffix)
+        guard isDirectorySuffix(suffix) else {
+            guard FileIO.isFile(path) else { throw .notFound(path, "no data file for partition \(pixel)") }
+            return [path]
+        }
+        guard FileIO.isDirectory(path) else { throw .notFound(path, "no data directory for partition \(pixel)") }
+        return FileIO.contents(of: path)
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+            .map { join(path, $0) }
+            .filter(FileIO.isFile)
+    }
+
     /// Whether a `hats_npix_suffix` means "one directory per partition".
     public static func isDirectorySuffix(_ suffix: String) -> Bool {
         suffix == "/" || suffix == "\\"

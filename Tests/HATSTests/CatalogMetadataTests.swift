@@ -21,6 +21,7 @@ struct CatalogMetadataTests {
         #expect(try catalog.loadPointMap()?.total == expected.typed.total_rows.map(Int64.init))
         for pixel in catalog.partitions.pixels {
             #expect(FileManager.default.fileExists(atPath: catalog.pixelPath(pixel)))
+            #expect(try catalog.dataFiles(pixel) == [catalog.pixelPath(pixel)])
         }
         let withoutMOC = try CatalogMetadata(path: HATSFixture.sample(path), readMOC: false)
         #expect(withoutMOC.pointMapMOC == nil)

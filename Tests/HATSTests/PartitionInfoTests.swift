@@ -79,6 +79,14 @@ struct PartitionInfoTests {
         #expect(info.pixels.map { "\($0.order)/\($0.index)" } == ["8/20605", "0/3", "1/44"])
         let error = hatsError { _ = try PartitionInfo.read(catalogDirectory: root + "/dataset") }
         #expect(error?.kind == .notFound)
+
+        try HATSFixture.write("", to: root + "/dataset/Norder=1/Dir=0/Npix=44/_SUCCESS")
+        let files = try HATSPaths.dataFiles(catalogRoot: root, pixel: HealpixPixel(order: 1, index: 44), suffix: "/")
+        #expect(files == ["part0.parquet", "part1.parquet"].map { root + "/dataset/Norder=1/Dir=0/Npix=44/" + $0 })
+        #expect(try HATSPaths.dataFiles(catalogRoot: root, pixel: HealpixPixel(order: 0, index: 3))
+                == [root + "/dataset/Norder=0/Dir=0/Npix=3.parquet"])
+        let missing = hatsError { _ = try HATSPaths.dataFiles(catalogRoot: root, pixel: HealpixPixel(order: 0, index: 4)) }
+        #expect(missing?.description == root + "/dataset/Norder=0/Dir=0/Npix=4.parquet: no data file for partition Order: 0, Pixel: 4")
     }
 
     @Test("partition_info.csv is written and read back")
