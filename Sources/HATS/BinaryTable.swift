@@ -38,21 +38,25 @@ struct BinaryTable {
             guard let form = header.string("TFORM\(n)") else {
                 throw HATSError(.invalidFITS, path: path, "HDU 1: missing TFORM\(n)")
             }
-            let digits = form.prefix(while: \.isNumber)
-            guard let code = form.dropFirst(digits.count).first,
-                  let width = BinaryTable.width(code: code, repeatCount: Int(digits) ?? 1)
+            let digits = form.prefix(while: { $0.isASCII && $0.isNumber })
+            let repeatCount = digits.isEmpty ? 1 : Int(digits) ?? -1
+            guard (0...rowBytes).contains(repeatCount), let code = form.dropFirst(digits.count).first,
+                  let width = BinaryTable.width(code: code, repeatCount: repeatCount)
             else {
                 throw HATSError(.invalidFITS, path: path, "HDU 1: TFORM\(n) = '\(form)' is not a fixed-width FITS column type")
             }
             columns.append(Column(name: header.string("TTYPE\(n)") ?? "", form: form, code: code,
-                                  repeatCount: Int(digits) ?? 1, offset: position))
+                                  repeatCount: repeatCount, offset: position))
             position += width
+            guard position <= rowBytes else {
+                throw HATSError(.invalidFITS, path: path, "HDU 1: the columns up to TFORM\(n) take more than NAXIS1 = \(rowBytes) bytes")
+            }
         }
         guard position == rowBytes else {
             throw HATSError(.invalidFITS, path: path, "HDU 1: the columns take \(position) bytes but NAXIS1 = \(rowBytes)")
         }
         let (needed, overflow) = rowBytes.multipliedReportingOverflow(by: rowCount)
-        guard !overflow, offset + needed <= data.count else {
+        guard !overflow, offset >= 0, needed <= data.count - min(offset, data.count), offset <= data.count else {
             throw HATSError(.invalidFITS, path: path,
                             "truncated: the table needs \(rowBytes) × \(rowCount) bytes at offset \(offset), the file has \(data.count) bytes")
         }
@@ -64,15 +68,18 @@ struct BinaryTable {
 
     /// The byte width of `repeatCount` elements of a type code, or `nil` for variable-length or unknown codes.
     private static func width(code: Character, repeatCount r: Int) -> Int? {
+        let elementBytes: Int
         switch code {
-        case "L", "B", "A": r
-        case "X": (r + 7) / 8
-        case "I": 2 * r
-        case "J", "E": 4 * r
-        case "K", "D", "C": 8 * r
-        case "M": 16 * r
-        default: nil
+        case "L", "B", "A": elementBytes = 1
+        case "X": return (r + 7) / 8
+        case "I": elementBytes = 2
+        case "J", "E": elementBytes = 4
+        case "K", "D", "C": elementBytes = 8
+        case "M": elementBytes = 16
+        default: return nil
         }
+        let (bytes, overflow) = r.multipliedReportingOverflow(by: elementBytes)
+        return overflow ? nil : bytes
     }
 
     /// Every element of an integer column, row after row.
@@ -89,6 +96,9 @@ struct BinaryTable {
     /// every element of an integer column, in order.
     func forEachInteger(column index: Int, _ body: (Int, Int64) -> Void) throws(HATSError) {
         let column = columns[index]
+        guard column.repeatCount > 0 else {
+            throw HATSError(.invalidFITS, path: path, "column \(index + 1) has TFORM\(index + 1) = '\(column.form)': no values")
+        }
         let size: Int
         switch column.code {
         case "K": size = 8

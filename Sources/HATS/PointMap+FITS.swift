@@ -115,10 +115,21 @@ extension PointMap {
     static func dataSize(_ header: FITSHeader, path: String?, hdu: Int) throws(HATSError) -> Int {
         let naxis = header.int("NAXIS") ?? 0
         guard naxis > 0 else { return 0 }
+        guard naxis <= 999 else { throw HATSError(.invalidFITS, path: path, "HDU \(hdu): NAXIS = \(naxis) is out of range") }
         let bitpix = try header.requireInt("BITPIX", path: path, hdu: hdu)
+        let bad = HATSError(.invalidFITS, path: path, "HDU \(hdu): the data size given by BITPIX, NAXISn, PCOUNT and GCOUNT is invalid")
         var elements = 1
-        for i in 1...naxis { elements *= try header.requireInt("NAXIS\(i)", path: path, hdu: hdu) }
-        let bytes = abs(bitpix) / 8 * (elements + (header.int("PCOUNT") ?? 0)) * (header.int("GCOUNT") ?? 1)
+        for i in 1...naxis {
+            let n = try header.requireInt("NAXIS\(i)", path: path, hdu: hdu)
+            let (product, overflow) = elements.multipliedReportingOverflow(by: n)
+            guard n >= 0, !overflow else { throw bad }
+            elements = product
+        }
+        let pcount = header.int("PCOUNT") ?? 0, gcount = header.int("GCOUNT") ?? 1
+        let (withHeap, o1) = elements.addingReportingOverflow(pcount)
+        let (groups, o2) = withHeap.multipliedReportingOverflow(by: gcount)
+        let (bytes, o3) = groups.multipliedReportingOverflow(by: abs(bitpix) / 8)
+        guard pcount >= 0, gcount >= 0, !o1, !o2, !o3, bytes <= Int.max - FITSHeader.blockSize else { throw bad }
         return (bytes + FITSHeader.blockSize - 1) / FITSHeader.blockSize * FITSHeader.blockSize
     }
 }

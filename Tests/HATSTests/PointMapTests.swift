@@ -94,6 +94,12 @@ struct PointMapTests {
         ("INDXSCHM= 'EXPLICIT'", "INDXSCHM= 'SPARSE  '", "INDXSCHM = 'SPARSE': expected IMPLICIT or EXPLICIT"),
         ("NSIDE   =                  256", "NSIDE   =                  255", "NSIDE = 255 is not a power of two"),
         ("XTENSION= 'BINTABLE'", "XTENSION= 'IMAGE   '", "HDU 1 is a 'IMAGE' extension: expected a BINTABLE"),
+        ("NAXIS2  =                 1024", "NAXIS2  =    99999999999999999", "truncated: the table needs 16 × 99999999999999999 bytes"),
+        ("NAXIS2  =                 1024", "NAXIS2  =                -1024", "is not a table"),
+        ("NAXIS1  =                   16", "NAXIS1  =  9000000000000000000", "the columns take 16 bytes but NAXIS1 = 9000000000000000000"),
+        ("TFORM1  = 'K       '", "TFORM1  = '9999999K'", "TFORM1 = '9999999K' is not a fixed-width FITS column type"),
+        ("TFORM1  = 'K       '", "TFORM1  = '0K      '", "the columns take 8 bytes but NAXIS1 = 16"),
+        ("NSIDE   =                  256", "NSIDE   =                    2", "pixel 2058 does not exist at order 1"),
     ])
     func corrupt(find: String, replacement: String, fragment: String) throws {
         let error = hatsError { _ = try PointMap(fits: try patched(find, replacement), path: "m.fits") }
