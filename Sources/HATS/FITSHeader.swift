@@ -21,7 +21,7 @@ struct FITSHeader {
     init(data: Data, offset: Int, path: String?, hdu: Int) throws(HATSError) {
         var position = offset
         while true {
-            guard position + FITSHeader.cardSize <= data.count else {
+            guard position >= 0, position <= data.count - FITSHeader.cardSize else {
                 throw HATSError(.invalidFITS, path: path, "HDU \(hdu): the file ends before the END card of the header (truncated?)")
             }
             let bytes = data[data.startIndex + position ..< data.startIndex + position + FITSHeader.cardSize]

@@ -23,7 +23,10 @@ extension PointMap {
         guard primary.string("SIMPLE") == "T" else {
             throw HATSError(.invalidFITS, path: path, "not a FITS file: the first card is not SIMPLE = T")
         }
-        let tableOffset = primary.byteCount + (try PointMap.dataSize(primary, path: path, hdu: 0))
+        let (tableOffset, overflow) = primary.byteCount.addingReportingOverflow(try PointMap.dataSize(primary, path: path, hdu: 0))
+        guard !overflow, tableOffset <= data.count else {
+            throw HATSError(.invalidFITS, path: path, "truncated: the file ends inside the primary HDU's data")
+        }
         let header = try FITSHeader(data: data, offset: tableOffset, path: path, hdu: 1)
         let table = try BinaryTable(header: header, data: data, offset: tableOffset + header.byteCount, path: path)
         let ordering = header.string("ORDERING")?.uppercased() ?? "NESTED"
