@@ -85,6 +85,26 @@ struct CatalogMetadataTests {
         #expect(tree.pixels(inOrders: 7...8).count == 12)
     }
 
+    @Test("skymaps are chosen and down-sampled as hats' read_skymap does")
+    func skymaps() throws {
+        let copy = try HATSFixture.copyOfSample("gaia")
+        defer { HATSFixture.remove((copy as NSString).deletingLastPathComponent) }
+        let full = try PointMap(contentsOfFile: copy + "/skymap.fits")
+        var props = try TableProperties.read(catalogDirectory: copy)
+        props.skymapAltOrders = [1, 3]
+        try props.write(toCatalogDirectory: copy)
+        for k in [1, 3] { try full.degraded(toOrder: k).write(toFile: copy + "/skymap.\(k).fits") }
+        let gaia = try CatalogMetadata(path: copy)
+        #expect(try gaia.loadSkymap() == full)
+        #expect(try gaia.loadSkymap(order: 5) == full)
+        #expect(try gaia.loadSkymap(order: 2) == full.degraded(toOrder: 2))
+        #expect(try gaia.loadSkymap(order: 0).total == full.total)
+        let deep = hatsError { _ = try gaia.loadSkymap(order: 6) }
+        #expect(deep?.message == "order 6 is deeper than the stored map's order 5")
+        let margin = hatsError { _ = try CatalogMetadata(path: HATSFixture.sample("ztf/ztf_10arcs")).loadSkymap() }
+        #expect(margin?.kind == .notFound)
+    }
+
     @Test("indexes of a collection are resolved against the collection directory")
     func indexes() throws {
         let root = try HATSFixture.temporaryDirectory()
