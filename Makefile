@@ -40,6 +40,7 @@ fixtures: venv
 	$(PYTHON) Scripts/make_coverage_fixtures.py
 	$(PYTHON) Scripts/make_reader_fixtures.py
 	$(PYTHON) Scripts/make_parquet_fixtures.py
+	$(PYTHON) Scripts/make_hats_fixtures.py
 
 bench-healpix: deps
 	Scripts/bench-healpix.sh
