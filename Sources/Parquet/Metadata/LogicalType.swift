@@ -1,13 +1,3 @@
-/// The unit of a TIME or TIMESTAMP logical type.
-public enum TimeUnit: Sendable, Hashable {
-    /// Milliseconds.
-    case millis
-    /// Microseconds.
-    case micros
-    /// Nanoseconds.
-    case nanos
-}
-
 /// The logical annotation of a schema node (the `LogicalType` union of parquet.thrift).
 public enum LogicalType: Sendable, Hashable {
     /// UTF-8 text in a BYTE_ARRAY.
@@ -46,12 +36,22 @@ public enum LogicalType: Sendable, Hashable {
     case geography(crs: String?, algorithm: Int32?)
     /// A logical type this implementation does not know, by its union field id.
     case other(fieldID: Int16)
+
+    /// The unit of a TIME or TIMESTAMP logical type (named apart from `Columnar.TimeUnit`).
+    public enum TimeUnit: Sendable, Hashable {
+        /// Milliseconds.
+        case millis
+        /// Microseconds.
+        case micros
+        /// Nanoseconds.
+        case nanos
+    }
 }
 
-extension TimeUnit: ThriftDecodable {
+extension LogicalType.TimeUnit: ThriftDecodable {
     /// Decodes the `TimeUnit` union.
     public init(thrift r: inout ThriftCompactReader) throws {
-        var unit: TimeUnit?
+        var unit: LogicalType.TimeUnit?
         var last: Int16 = 0
         while let f = try r.readFieldHeader(previous: &last) {
             switch f.id {
