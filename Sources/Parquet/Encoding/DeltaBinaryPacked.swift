@@ -1,0 +1,237 @@
+// DELTA_BINARY_PACKED (Encoding 5) for INT32 (arithmetic wraps at 32 bits) and INT64.
+//
+//     public enum DeltaBinaryPacked {
+//         struct Header { blockSize, miniblocksPerBlock, totalValueCount: Int; firstValue: Int64 }
+//         static func readHeader(_ input: UnsafeRawBufferPointer) throws -> Header
+//         // Decodes all `header.totalValueCount` values; `output` must hold at least that many.
+//         static func decode(_ input: UnsafeRawBufferPointer,
+//                            into output: UnsafeMutableBufferPointer<Int32>) throws -> DecodeResult
+//         static func decode(_ input: UnsafeRawBufferPointer,
+//                            into output: UnsafeMutableBufferPointer<Int64>) throws -> DecodeResult
+//         // Convenience: allocates.
+//         static func decodeInt32(_ input: UnsafeRawBufferPointer) throws -> (values: [Int32], bytesConsumed: Int)
+//         static func decodeInt64(_ input: UnsafeRawBufferPointer) throws -> (values: [Int64], bytesConsumed: Int)
+//         static func encode(_ values: UnsafeBufferPointer<Int32>, into out: inout [UInt8])
+//         static func encode(_ values: UnsafeBufferPointer<Int64>, into out: inout [UInt8])
+//     }
+
+/// The DELTA_BINARY_PACKED encoding.
+public enum DeltaBinaryPacked {
+    /// The largest block size accepted when decoding (guards against absurd allocations).
+    public static let maxBlockSize = 1 << 16
+
+    /// The stream header.
+    public struct Header: Sendable, Equatable {
+        /// Values per block (a multiple of 128).
+        public var blockSize: Int
+        /// Miniblocks per block (`blockSize / miniblocksPerBlock` is a multiple of 32).
+        public var miniblocksPerBlock: Int
+        /// Number of values in the stream.
+        public var totalValueCount: Int
+        /// The first value (sign-extended).
+        public var firstValue: Int64
+        /// Bytes the header occupies.
+        public var byteCount: Int
+    }
+
+    /// What a decode produced.
+    public struct DecodeResult: Sendable, Equatable {
+        /// Values written to the output.
+        public var valueCount: Int
+        /// Bytes of input consumed, so that a following section can start there.
+        public var bytesConsumed: Int
+    }
+
+    /// Reads and validates the header at the start of `input`.
+    public static func readHeader(_ input: UnsafeRawBufferPointer) throws -> Header {
+        var cursor = EncodingCursor(input)
+        let blockSize = try cursor.readCount(limit: maxBlockSize, what: "DELTA block size")
+        let miniblocks = try cursor.readCount(limit: maxBlockSize, what: "DELTA miniblock count")
+        let total = try cursor.readCount(limit: Int(Int32.max), what: "DELTA value count")
+        let first = try cursor.readZigZag()
+        guard blockSize > 0, blockSize % 128 == 0, miniblocks > 0, blockSize % miniblocks == 0,
+              (blockSize / miniblocks) % 32 == 0
+        else {
+            throw ParquetError(.corruptData, "invalid DELTA layout: block \(blockSize), miniblocks \(miniblocks)")
+        }
+        if total > 1 {
+            let blocks = (total - 2) / blockSize + 1
+            guard blocks <= cursor.remaining / (1 + miniblocks) else {
+                throw ParquetError(.corruptData, "DELTA stream claims \(total) values but holds \(cursor.remaining) bytes")
+            }
+        }
+        return Header(blockSize: blockSize, miniblocksPerBlock: miniblocks, totalValueCount: total,
+                      firstValue: first, byteCount: cursor.position)
+    }
+
+    /// Decodes an INT32 stream (deltas wrap at 32 bits) into `output`.
+    public static func decode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<Int32>) throws -> DecodeResult {
+        try decodeGeneric(input, maxWidth: 32, into: output)
+    }
+
+    /// Decodes an INT64 stream into `output`.
+    public static func decode(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<Int64>) throws -> DecodeResult {
+        try decodeGeneric(input, maxWidth: 64, into: output)
+    }
+
+    /// Decodes an INT32 stream into a new array.
+    public static func decodeInt32(_ input: UnsafeRawBufferPointer) throws -> (values: [Int32], bytesConsumed: Int) {
+        try decodeAllocating(input, as: Int32.self)
+    }
+
+    /// Decodes an INT64 stream into a new array.
+    public static func decodeInt64(_ input: UnsafeRawBufferPointer) throws -> (values: [Int64], bytesConsumed: Int) {
+        try decodeAllocating(input, as: Int64.self)
+    }
+
+    static func decodeAllocating<T: FixedWidthInteger & SignedInteger>(
+        _ input: UnsafeRawBufferPointer, as: T.Type
+    ) throws -> (values: [T], bytesConsumed: Int) {
+        let header = try readHeader(input)
+        // Every value after the first costs at least one bit of input or a block header, so a
+        // count far beyond what the input could hold is still bounded by Int32.max (checked above).
+        var consumed = 0
+        let values = try [T](unsafeUninitializedCapacity: header.totalValueCount) { buffer, count in
+            let result = try decodeGeneric(input, maxWidth: T.bitWidth, into: buffer)
+            count = result.valueCount
+            consumed = result.bytesConsumed
+        }
+        return (values, consumed)
+    }
+
+    static func decodeGeneric<T: FixedWidthInteger & SignedInteger>(
+        _ input: UnsafeRawBufferPointer, maxWidth: Int, into output: UnsafeMutableBufferPointer<T>
+    ) throws -> DecodeResult {
+        let header = try readHeader(input)
+        let total = header.totalValueCount
+        guard total <= output.count else {
+            throw ParquetError(.corruptData, "DELTA stream holds \(total) values, room for \(output.count)")
+        }
+        guard total > 0, let dst = output.baseAddress else {
+            return DecodeResult(valueCount: 0, bytesConsumed: header.byteCount)
+        }
+        var cursor = EncodingCursor(input, position: header.byteCount)
+        let perMini = header.blockSize / header.miniblocksPerBlock
+        var last = UInt64(bitPattern: header.firstValue)
+        dst[0] = T(truncatingIfNeeded: last)
+        var produced = 1
+        while produced < total {
+            let minDelta = UInt64(bitPattern: try cursor.readZigZag())
+            guard cursor.remaining >= header.miniblocksPerBlock else {
+                throw ParquetError(.corruptData, "DELTA miniblock widths are truncated")
+            }
+            let widthsAt = cursor.position
+            cursor.position += header.miniblocksPerBlock
+            for m in 0..<header.miniblocksPerBlock where produced < total {
+                let width = Int(input[widthsAt + m])
+                guard width <= maxWidth else {
+                    throw ParquetError(.corruptData, "DELTA miniblock bit width \(width) exceeds \(maxWidth)")
+                }
+                let n = min(perMini, total - produced)
+                let needed = BitPacking.byteCount(values: n, bitWidth: width)
+                guard needed <= cursor.remaining else {
+                    throw ParquetError(.corruptData, "DELTA miniblock needs \(needed) bytes, \(cursor.remaining) left")
+                }
+                let src = UnsafeRawBufferPointer(rebasing: input[cursor.position...])
+                last = unpackDeltas(src, width: width, count: n, minDelta: minDelta, previous: last, into: dst + produced)
+                produced += n
+                cursor.position += min(perMini * width / 8, cursor.remaining)
+            }
+        }
+        return DecodeResult(valueCount: total, bytesConsumed: cursor.position)
+    }
+
+    /// Unpacks `count` deltas of `width` bits and accumulates them; returns the last value.
+    @inline(__always)
+    static func unpackDeltas<T: FixedWidthInteger>(
+        _ src: UnsafeRawBufferPointer, width: Int, count: Int, minDelta: UInt64, previous: UInt64,
+        into dst: UnsafeMutablePointer<T>
+    ) -> UInt64 {
+        var value = previous
+        if width == 0 {
+            for k in 0..<count {
+                value &+= minDelta
+                dst[k] = T(truncatingIfNeeded: value)
+            }
+            return value
+        }
+        // Up to 32 deltas per miniblock in the common layout; unpack in chunks through a stack buffer.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { scratch in
+            guard let tmp = scratch.baseAddress else { return value }
+            var done = 0
+            while done < count {
+                let chunk = min(64, count - done)
+                let bitStart = done * width // a multiple of 8 since chunks are multiples of 8 values
+                let slice = UnsafeRawBufferPointer(rebasing: src[(bitStart / 8)...])
+                BitPacking.unpack(slice, bitWidth: width, count: chunk, into: tmp)
+                for k in 0..<chunk {
+                    value &+= minDelta &+ tmp[k]
+                    dst[done + k] = T(truncatingIfNeeded: value)
+                }
+                done += chunk
+            }
+            return value
+        }
+    }
+
+    /// Appends `values` as an INT32 stream (block 128, 4 miniblocks of 32).
+    public static func encode(_ values: UnsafeBufferPointer<Int32>, into out: inout [UInt8]) {
+        encodeGeneric(values, into: &out)
+    }
+
+    /// Appends `values` as an INT64 stream (block 128, 4 miniblocks of 32).
+    public static func encode(_ values: UnsafeBufferPointer<Int64>, into out: inout [UInt8]) {
+        encodeGeneric(values, into: &out)
+    }
+
+    static func encodeGeneric<T: FixedWidthInteger & SignedInteger>(
+        _ values: UnsafeBufferPointer<T>, into out: inout [UInt8]
+    ) {
+        let blockSize = 128
+        let miniblocks = 4
+        let perMini = blockSize / miniblocks
+        appendVarUInt(UInt64(blockSize), to: &out)
+        appendVarUInt(UInt64(miniblocks), to: &out)
+        appendVarUInt(UInt64(values.count), to: &out)
+        guard let first = values.first else {
+            appendZigZag(0, to: &out)
+            return
+        }
+        appendZigZag(Int64(first), to: &out)
+        var deltas = [T](repeating: 0, count: blockSize)
+        var packed = [UInt64](repeating: 0, count: blockSize)
+        var widths = [Int](repeating: 0, count: miniblocks)
+        var index = 1
+        while index < values.count {
+            let n = min(blockSize, values.count - index)
+            var minDelta = T.max
+            for k in 0..<n {
+                let d = values[index + k] &- values[index + k - 1]
+                deltas[k] = d
+                if d < minDelta { minDelta = d }
+            }
+            appendZigZag(Int64(minDelta), to: &out)
+            let usedMinis = (n + perMini - 1) / perMini
+            for m in 0..<miniblocks { widths[m] = 0 }
+            for m in 0..<usedMinis {
+                var bits: UInt64 = 0
+                for k in (m * perMini)..<min((m + 1) * perMini, n) {
+                    let p = UInt64(truncatingIfNeeded: T.Magnitude(truncatingIfNeeded: deltas[k] &- minDelta))
+                    packed[k] = p
+                    bits |= p
+                }
+                widths[m] = bitsNeeded(bits)
+            }
+            for m in 0..<miniblocks { out.append(UInt8(widths[m])) }
+            packed.withUnsafeBufferPointer { p in
+                for m in 0..<usedMinis {
+                    let lo = m * perMini
+                    let hi = min(lo + perMini, n)
+                    BitPacking.pack(UnsafeBufferPointer(rebasing: p[lo..<hi]), bitWidth: widths[m],
+                                    padTo: perMini, into: &out)
+                }
+            }
+            index += n
+        }
+    }
+}
