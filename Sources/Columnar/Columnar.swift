@@ -58,3 +58,40 @@
 /// left joins), `slice(_:)` (zero-copy except unaligned bit buffers), `head`/`tail`,
 /// `concatenate(_:)`. `Table.description` prints like pandas (see `Table+Description.swift`).
 public enum Columnar {}
+
+// The enum's name hides the module's, so `Columnar.Schema` would find nothing in the enum. These
+// aliases make module-style qualification work (`Columnar.Schema`, `Columnar.Column`…), which
+// code that has its own `Schema` or `Field` needs.
+public typealias _ColumnarBuffer = Buffer
+public typealias _ColumnarBitmap = Bitmap
+public typealias _ColumnarDataType = DataType
+public typealias _ColumnarField = Field
+public typealias _ColumnarSchema = Schema
+public typealias _ColumnarColumn = Column
+public typealias _ColumnarTable = Table
+public typealias _ColumnarScalar = Scalar
+public typealias _ColumnarError = ColumnarError
+public typealias _ColumnarTimeUnit = TimeUnit
+
+extension Columnar {
+    /// ``Buffer``, as `Columnar.Buffer`.
+    public typealias Buffer = _ColumnarBuffer
+    /// ``Bitmap``, as `Columnar.Bitmap`.
+    public typealias Bitmap = _ColumnarBitmap
+    /// ``DataType``, as `Columnar.DataType`.
+    public typealias DataType = _ColumnarDataType
+    /// ``Field``, as `Columnar.Field`.
+    public typealias Field = _ColumnarField
+    /// ``Schema``, as `Columnar.Schema`.
+    public typealias Schema = _ColumnarSchema
+    /// ``Column``, as `Columnar.Column`.
+    public typealias Column = _ColumnarColumn
+    /// ``Table``, as `Columnar.Table`.
+    public typealias Table = _ColumnarTable
+    /// ``Scalar``, as `Columnar.Scalar`.
+    public typealias Scalar = _ColumnarScalar
+    /// ``ColumnarError``, as `Columnar.ColumnarError`.
+    public typealias ColumnarError = _ColumnarError
+    /// ``TimeUnit``, as `Columnar.TimeUnit`.
+    public typealias TimeUnit = _ColumnarTimeUnit
+}

@@ -1,0 +1,110 @@
+import Testing
+@testable import Columnar
+
+/// Filter, gather, slice and concatenate on every sample type, checked value by value against
+/// the boxed source values, on whole columns and on slices (whose offsets do not start at zero).
+@Suite struct ColumnKernelTests {
+    static let inputs: [(String, Column)] = Samples.all().flatMap { name, column in
+        [(name, column), (name + " sliced", column.slice(3..<11))]
+    }
+
+    @Test(arguments: inputs.indices)
+    func gatherMatchesSourceRows(_ i: Int) throws {
+        let (name, column) = Self.inputs[i]
+        let indices = [column.count - 1, 0, 2, 2, 1, column.count / 2]
+        let gathered = column.gather(indices)
+        let source = Samples.scalars(column)
+        #expect(Samples.scalars(gathered) == indices.map { source[$0] }, "\(name)")
+        #expect(gathered.type == column.type)
+        try Samples.revalidate(gathered)
+    }
+
+    @Test(arguments: inputs.indices)
+    func gatherWithNullIndicesGivesNullRows(_ i: Int) throws {
+        let (name, column) = Self.inputs[i]
+        let indices: [Int32] = [-1, 1, -1, 0, Int32(column.count - 1), -1]
+        let gathered = column.gather(indices, allowingNullIndices: true)
+        let source = Samples.scalars(column)
+        let expected = indices.map { $0 < 0 ? Scalar.null : source[Int($0)] }
+        #expect(Samples.scalars(gathered) == expected, "\(name)")
+        #expect(gathered.nullCount == expected.filter { $0 == .null }.count)
+        try Samples.revalidate(gathered)
+    }
+
+    @Test(arguments: inputs.indices)
+    func filterKeepsMaskedRowsInOrder(_ i: Int) throws {
+        let (name, column) = Self.inputs[i]
+        let mask = (0..<column.count).map { $0 % 3 != 1 }
+        let filtered = column.filter(mask)
+        let source = Samples.scalars(column)
+        let expected = source.indices.filter { mask[$0] }.map { source[$0] }
+        #expect(Samples.scalars(filtered) == expected, "\(name)")
+        #expect(filtered.nullCount == expected.filter { $0 == .null }.count)
+        try Samples.revalidate(filtered)
+        #expect(column.filter(Bitmap(repeating: false, count: column.count)).count == 0)
+    }
+
+    @Test(arguments: inputs.indices)
+    func sliceSharesValues(_ i: Int) throws {
+        let (name, column) = Self.inputs[i]
+        let source = Samples.scalars(column)
+        for range in [0..<column.count, 1..<5, 0..<0, (column.count - 2)..<column.count, 2..<(column.count - 1)] {
+            let sliced = column.slice(range)
+            #expect(Samples.scalars(sliced) == Array(source[range]), "\(name) \(range)")
+            try Samples.revalidate(sliced)
+        }
+        #expect(Samples.scalars(column.head(2)) == Array(source.prefix(2)))
+        #expect(Samples.scalars(column.tail(3)) == Array(source.suffix(3)))
+    }
+
+    @Test(arguments: inputs.indices)
+    func concatenateAppendsRows(_ i: Int) throws {
+        let (name, column) = Self.inputs[i]
+        let pieces = [column.slice(5..<column.count), column, column.slice(0..<0), column.slice(1..<4)]
+        let joined = try Column.concatenate(pieces)
+        #expect(Samples.scalars(joined) == pieces.flatMap(Samples.scalars), "\(name)")
+        #expect(joined.nullCount == pieces.reduce(0) { $0 + $1.nullCount })
+        try Samples.revalidate(joined)
+    }
+
+    @Test func concatenateRejectsDifferentTypes() {
+        #expect(throws: ColumnarError.self) {
+            try Column.concatenate([Column([1.0]), Column([Int64(1)])])
+        }
+    }
+
+    @Test func gatherCopiesExpectedValues() {
+        let column = Column([10.0, nil, 30.0])
+        let gathered = column.gather([2, 1, -1, 0], allowingNullIndices: true)
+        #expect(gathered.toArray(of: Double.self) == [30.0, nil, nil, 10.0])
+        #expect(gathered.nullCount == 2)
+        let strings = Column(["x", nil, "zz"] as [String?]).gather([2, 2, 0])
+        #expect(strings.toStrings() == ["zz", "zz", "x"])
+        #expect(strings.validity == nil)
+    }
+
+    @Test func filterDropsRowsOfEveryChild() throws {
+        let column = Samples.structs().filter(Samples.bools.map { $0 == true })
+        let a = try column.field(named: "a")
+        #expect(a.toArray(of: Int64.self) == [1, -4, nil, 8, 10, 13])
+        #expect(column.isNull(4))
+        #expect(throws: ColumnarError.unknownColumn("c", available: ["a", "b"])) { try column.field(named: "c") }
+    }
+
+    @Test func sliceOfFixedWidthValuesIsZeroCopy() {
+        let column = Column((0..<100).map { Double($0) })
+        let sliced = column.slice(10..<20)
+        let base = column.withUnsafeBufferPointer(as: Double.self) { $0.baseAddress! }
+        let start = sliced.withUnsafeBufferPointer(as: Double.self) { $0.baseAddress! }
+        #expect(start == base + 10)
+        #expect(sliced.values(as: Double.self).first == 10.0)
+    }
+
+    @Test func nullsOfAnyType() {
+        for (_, sample) in Samples.all() {
+            let nulls = Column(nullsOf: sample.type, count: 4)
+            #expect(nulls.nullCount == 4)
+            #expect(Samples.scalars(nulls) == [.null, .null, .null, .null])
+        }
+    }
+}
