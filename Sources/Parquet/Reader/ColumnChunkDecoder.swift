@@ -1,0 +1,209 @@
+import Columnar
+
+/// Limits that keep hostile files from causing huge allocations.
+public struct ReadLimits: Sendable {
+    /// The largest uncompressed page accepted, in bytes.
+    public var maxPageSize: Int
+    /// The most level entries accepted in one page.
+    public var maxValuesPerPage: Int
+    /// The largest decompressed/compressed ratio accepted for one page (checked above 1 MiB).
+    public var maxCompressionRatio: Int
+
+    /// Creates limits; the defaults accept every file mainstream writers produce.
+    public init(maxPageSize: Int = 1 << 30, maxValuesPerPage: Int = 1 << 26, maxCompressionRatio: Int = 1 << 16) {
+        self.maxPageSize = maxPageSize
+        self.maxValuesPerPage = maxValuesPerPage
+        self.maxCompressionRatio = maxCompressionRatio
+    }
+}
+
+/// Decodes the pages of one column chunk into levels and dense values.
+struct ColumnChunkDecoder {
+    let metadata: ColumnMetaData
+    let descriptor: ColumnDescriptor
+    let limits: ReadLimits
+    var chunk: DecodedChunk
+    var dictionary: DecodedDictionary?
+
+    init(metadata: ColumnMetaData, descriptor: ColumnDescriptor, limits: ReadLimits) throws {
+        guard metadata.type == descriptor.physicalType else {
+            throw ParquetError(.corruptMetadata, "column chunk type \(metadata.type) differs from the schema's \(descriptor.physicalType)")
+        }
+        guard metadata.codec.isSupported else {
+            throw ParquetError(.unsupported, "compression codec \(metadata.codec) is not supported")
+        }
+        self.metadata = metadata
+        self.descriptor = descriptor
+        self.limits = limits
+        self.chunk = DecodedChunk(descriptor: descriptor)
+    }
+
+    /// Decodes every page in `bytes`, a run of consecutive pages (a whole chunk, or the dictionary
+    /// page alone, or selected data pages).
+    ///
+    /// - Parameter stopAfterEntries: stop once this many level entries are decoded in total.
+    mutating func decodePages(_ bytes: UnsafeRawBufferPointer, stopAfterEntries: Int? = nil) throws {
+        var position = 0
+        while position < bytes.count {
+            if let stop = stopAfterEntries, chunk.entryCount >= stop { break }
+            var reader = ThriftCompactReader(UnsafeRawBufferPointer(rebasing: bytes[position...]))
+            let header: PageHeader
+            do { header = try PageHeader(thrift: &reader) } catch let error as ParquetError {
+                throw ParquetError(.corruptMetadata, "bad page header at chunk byte \(position): \(error.message)")
+            }
+            let bodyStart = position + reader.position
+            let size = Int(header.compressedPageSize)
+            guard size <= bytes.count - bodyStart else {
+                throw ParquetError(.outOfBounds, "page of \(size) bytes at chunk byte \(bodyStart) runs past the chunk's \(bytes.count) bytes")
+            }
+            let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + size)])
+            try checkUncompressedSize(header)
+            switch header.type {
+            case .dictionaryPage: try decodeDictionaryPage(header, body)
+            case .dataPage: try decodeDataPageV1(header, body)
+            case .dataPageV2: try decodeDataPageV2(header, body)
+            default: break
+            }
+            position = bodyStart + size
+        }
+    }
+
+    private func checkUncompressedSize(_ header: PageHeader) throws {
+        let u = Int(header.uncompressedPageSize)
+        let c = Int(header.compressedPageSize)
+        guard u <= limits.maxPageSize else {
+            throw ParquetError(.unsupported, "page of \(u) uncompressed bytes exceeds the \(limits.maxPageSize)-byte limit")
+        }
+        if u > 1 << 20, u / Swift.max(c, 1) > limits.maxCompressionRatio {
+            throw ParquetError(.corruptData, "page claims \(u) uncompressed bytes from \(c) compressed")
+        }
+    }
+
+    /// Runs `body` with the decompressed page bytes (the input itself when uncompressed).
+    private func withDecompressed<R>(
+        _ input: UnsafeRawBufferPointer, size: Int, compressed: Bool, _ body: (UnsafeRawBufferPointer) throws -> R
+    ) throws -> R {
+        if !compressed || metadata.codec == .uncompressed || input.isEmpty || size == 0 {
+            return try body(input)
+        }
+        let out = try metadata.codec.decompress(input, uncompressedSize: size)
+        return try out.withUnsafeBytes { try body($0) }
+    }
+
+    private mutating func decodeDictionaryPage(_ header: PageHeader, _ body: UnsafeRawBufferPointer) throws {
+        guard let info = header.dictionaryPageHeader else {
+            throw ParquetError(.corruptMetadata, "dictionary page without a dictionary page header")
+        }
+        guard info.encoding == .plain || info.encoding == .plainDictionary else {
+            throw ParquetError(.unsupported, "dictionary page encoding \(info.encoding) is not supported")
+        }
+        let count = Int(info.numValues)
+        guard count >= 0, count <= limits.maxValuesPerPage else {
+            throw ParquetError(.corruptData, "dictionary page declares \(count) entries")
+        }
+        dictionary = try withDecompressed(body, size: Int(header.uncompressedPageSize), compressed: true) {
+            try DecodedDictionary($0, count: count, descriptor: descriptor)
+        }
+    }
+
+    private func checkedValueCount(_ n: Int32) throws -> Int {
+        let count = Int(n)
+        guard count >= 0, count <= limits.maxValuesPerPage else {
+            throw ParquetError(.corruptData, "data page declares \(count) values")
+        }
+        return count
+    }
+
+    private mutating func decodeDataPageV1(_ header: PageHeader, _ body: UnsafeRawBufferPointer) throws {
+        guard let info = header.dataPageHeader else {
+            throw ParquetError(.corruptMetadata, "data page without a data page header")
+        }
+        let count = try checkedValueCount(info.numValues)
+        try withDecompressed(body, size: Int(header.uncompressedPageSize), compressed: true) { page in
+            var position = 0
+            if descriptor.maxRepetitionLevel > 0 {
+                try checkLevelEncoding(info.repetitionLevelEncoding)
+                position += try appendLevels(UnsafeRawBufferPointer(rebasing: page[position...]), count: count,
+                                             max: descriptor.maxRepetitionLevel, prefixed: true, repetition: true)
+            }
+            var nonNull = count
+            if descriptor.maxDefinitionLevel > 0 {
+                try checkLevelEncoding(info.definitionLevelEncoding)
+                position += try appendLevels(UnsafeRawBufferPointer(rebasing: page[position...]), count: count,
+                                             max: descriptor.maxDefinitionLevel, prefixed: true, repetition: false)
+                nonNull = countMaxLevels(last: count)
+            }
+            chunk.entryCount += count
+            try chunk.appendValues(UnsafeRawBufferPointer(rebasing: page[position...]), count: nonNull,
+                                   encoding: info.encoding, dictionary: dictionary)
+        }
+    }
+
+    private mutating func decodeDataPageV2(_ header: PageHeader, _ body: UnsafeRawBufferPointer) throws {
+        guard let info = header.dataPageHeaderV2 else {
+            throw ParquetError(.corruptMetadata, "data page v2 without its header")
+        }
+        let count = try checkedValueCount(info.numValues)
+        let repLength = Int(info.repetitionLevelsByteLength)
+        let defLength = Int(info.definitionLevelsByteLength)
+        guard repLength >= 0, defLength >= 0, repLength + defLength <= body.count,
+              repLength + defLength <= Int(header.uncompressedPageSize) else {
+            throw ParquetError(.corruptData, "data page v2 level lengths \(repLength)+\(defLength) exceed the page")
+        }
+        if descriptor.maxRepetitionLevel > 0 {
+            _ = try appendLevels(UnsafeRawBufferPointer(rebasing: body[0..<repLength]), count: count,
+                                 max: descriptor.maxRepetitionLevel, prefixed: false, repetition: true)
+        }
+        var nonNull = count
+        if descriptor.maxDefinitionLevel > 0 {
+            _ = try appendLevels(UnsafeRawBufferPointer(rebasing: body[repLength..<(repLength + defLength)]), count: count,
+                                 max: descriptor.maxDefinitionLevel, prefixed: false, repetition: false)
+            nonNull = countMaxLevels(last: count)
+        }
+        chunk.entryCount += count
+        let valuesSize = Int(header.uncompressedPageSize) - repLength - defLength
+        let values = UnsafeRawBufferPointer(rebasing: body[(repLength + defLength)...])
+        try withDecompressed(values, size: valuesSize, compressed: info.isCompressed) { data in
+            try chunk.appendValues(data, count: nonNull, encoding: info.encoding, dictionary: dictionary)
+        }
+    }
+
+    private func checkLevelEncoding(_ encoding: Encoding) throws {
+        guard encoding == .rle else {
+            throw ParquetError(.unsupported, "level encoding \(encoding) is not supported")
+        }
+    }
+
+    /// Decodes `count` levels and appends them; returns the bytes consumed.
+    private mutating func appendLevels(
+        _ data: UnsafeRawBufferPointer, count: Int, max: Int, prefixed: Bool, repetition: Bool
+    ) throws -> Int {
+        let width = Int.bitWidth - max.leadingZeroBitCount
+        var scratch = [UInt32](repeating: 0, count: count)
+        let consumed = try scratch.withUnsafeMutableBufferPointer { out in
+            prefixed ? try RLEHybrid.decodeLengthPrefixed(data, bitWidth: width, count: count, into: out)
+                     : try RLEHybrid.decode(data, bitWidth: width, count: count, into: out)
+        }
+        let limit = UInt32(max)
+        var levels = repetition ? chunk.repetitionLevels : chunk.definitionLevels
+        if repetition { chunk.repetitionLevels = [] } else { chunk.definitionLevels = [] }
+        levels.reserveCapacity(levels.count + count)
+        var bad = false
+        for level in scratch {
+            bad = bad || level > limit
+            levels.append(UInt8(truncatingIfNeeded: level))
+        }
+        if repetition { chunk.repetitionLevels = levels } else { chunk.definitionLevels = levels }
+        if bad { throw ParquetError(.corruptData, "\(repetition ? "repetition" : "definition") level above the maximum \(max)") }
+        return consumed
+    }
+
+    /// The number of entries among the last `count` definition levels that carry a value.
+    private func countMaxLevels(last count: Int) -> Int {
+        let maxDef = UInt8(descriptor.maxDefinitionLevel)
+        let levels = chunk.definitionLevels
+        var n = 0
+        for i in (levels.count - count)..<levels.count where levels[i] == maxDef { n += 1 }
+        return n
+    }
+}

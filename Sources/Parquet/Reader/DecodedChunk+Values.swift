@@ -1,0 +1,216 @@
+import Columnar
+
+extension DecodedChunk {
+    /// Decodes `count` dense values from a page's values section with the page's encoding.
+    mutating func appendValues(
+        _ data: UnsafeRawBufferPointer, count: Int, encoding: Encoding, dictionary: DecodedDictionary?
+    ) throws {
+        guard count > 0 else { return }
+        let type = descriptor.physicalType
+        if encoding.isDictionary {
+            guard let dictionary else {
+                throw ParquetError(.corruptData, "dictionary-encoded page without a dictionary page")
+            }
+            try appendDictionaryValues(data, count: count, dictionary: dictionary)
+        } else if encoding == .plain {
+            try appendPlain(data, count: count)
+        } else if encoding == .rle, type == .boolean {
+            let bits = try decodeRLEBooleans(data, count: count)
+            appendBools(bits)
+        } else if encoding == .deltaBinaryPacked, type == .int32 || type == .int64 {
+            try appendDeltaIntegers(data, count: count)
+        } else if encoding == .deltaLengthByteArray, type == .byteArray {
+            guard case .bytes(var offsets, var bytes) = values else { throw internalError() }
+            values = .bools([])
+            _ = try DeltaLengthByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
+            values = .bytes(offsets: offsets, data: bytes)
+        } else if encoding == .deltaByteArray, type == .byteArray || type == .fixedLenByteArray {
+            try appendDeltaByteArrays(data, count: count)
+        } else if encoding == .byteStreamSplit, let width = descriptor.storedWidth, type != .int96 {
+            try appendFixed(count: count, width: width) { out in
+                try ByteStreamSplit.decode(data, width: width, count: count, into: out)
+            }
+        } else {
+            throw ParquetError(.unsupported, "encoding \(encoding) is not supported for \(type) columns")
+        }
+        valueCount += count
+    }
+
+    private func internalError() -> ParquetError {
+        ParquetError(.corruptData, "value storage does not match the column type")
+    }
+
+    /// Appends `count * width` bytes written in place by `fill`.
+    private mutating func appendFixed(count: Int, width: Int, _ fill: (UnsafeMutableRawPointer) throws -> Void) throws {
+        guard case .fixed(var builder, let storedWidth) = values else { throw internalError() }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: width)
+        guard !overflow else { throw ParquetError(.corruptData, "value count overflows") }
+        values = .bools([]) // release the builder's storage so the append below does not copy it
+        try builder.appendUninitialized(count: bytes) { out in try fill(UnsafeMutableRawPointer(out.baseAddress!)) }
+        values = .fixed(builder, width: storedWidth)
+    }
+
+    private mutating func appendBools(_ bits: [UInt8]) {
+        guard case .bools(var existing) = values else { return }
+        values = .bools([])
+        existing.append(contentsOf: bits)
+        values = .bools(existing)
+    }
+
+    private mutating func appendPlain(_ data: UnsafeRawBufferPointer, count: Int) throws {
+        switch descriptor.physicalType {
+        case .boolean:
+            var bits = [UInt8](repeating: 0, count: count)
+            _ = try bits.withUnsafeMutableBufferPointer { try PlainEncoding.decodeBooleans(data, count: count, into: $0) }
+            appendBools(bits)
+        case .byteArray:
+            guard case .bytes(var offsets, var bytes) = values else { throw internalError() }
+            values = .bools([])
+            _ = try PlainEncoding.decodeByteArrays(data, count: count, offsets: &offsets, bytes: &bytes)
+            values = .bytes(offsets: offsets, data: bytes)
+        case .int96:
+            guard count <= data.count / 12 else {
+                throw ParquetError(.corruptData, "PLAIN INT96 data holds \(data.count / 12) values, \(count) expected")
+            }
+            try appendFixed(count: count, width: 8) { out in
+                try convertInt96(data, count: count, into: out.assumingMemoryBound(to: Int64.self))
+            }
+        default:
+            let width = descriptor.storedWidth ?? 1
+            let (needed, overflow) = count.multipliedReportingOverflow(by: width)
+            guard !overflow, needed <= data.count else {
+                throw ParquetError(.corruptData, "PLAIN data holds \(data.count) bytes, \(count) values of \(width) bytes expected")
+            }
+            try appendFixed(count: count, width: width) { out in
+                _ = try PlainEncoding.decodeFixed(data, count: count, width: width, into: out)
+            }
+        }
+    }
+
+    private func decodeRLEBooleans(_ data: UnsafeRawBufferPointer, count: Int) throws -> [UInt8] {
+        var scratch = [UInt32](repeating: 0, count: count)
+        _ = try scratch.withUnsafeMutableBufferPointer {
+            try RLEHybrid.decodeLengthPrefixed(data, bitWidth: 1, count: count, into: $0)
+        }
+        return scratch.map { UInt8(truncatingIfNeeded: $0) }
+    }
+
+    private mutating func appendDeltaIntegers(_ data: UnsafeRawBufferPointer, count: Int) throws {
+        let header = try DeltaBinaryPacked.readHeader(data)
+        guard header.totalValueCount >= count else {
+            throw ParquetError(.corruptData, "DELTA_BINARY_PACKED holds \(header.totalValueCount) values, \(count) expected")
+        }
+        let is64 = descriptor.physicalType == .int64
+        let width = is64 ? 8 : 4
+        if header.totalValueCount == count {
+            try appendFixed(count: count, width: width) { out in
+                if is64 {
+                    _ = try DeltaBinaryPacked.decode(data, into: UnsafeMutableBufferPointer(
+                        start: out.assumingMemoryBound(to: Int64.self), count: count))
+                } else {
+                    _ = try DeltaBinaryPacked.decode(data, into: UnsafeMutableBufferPointer(
+                        start: out.assumingMemoryBound(to: Int32.self), count: count))
+                }
+            }
+        } else if is64 {
+            let (decoded, _) = try DeltaBinaryPacked.decodeInt64(data)
+            try appendFixed(count: count, width: 8) { out in
+                decoded.withUnsafeBytes { out.copyMemory(from: $0.baseAddress!, byteCount: count * 8) }
+            }
+        } else {
+            let (decoded, _) = try DeltaBinaryPacked.decodeInt32(data)
+            try appendFixed(count: count, width: 4) { out in
+                decoded.withUnsafeBytes { out.copyMemory(from: $0.baseAddress!, byteCount: count * 4) }
+            }
+        }
+    }
+
+    private mutating func appendDeltaByteArrays(_ data: UnsafeRawBufferPointer, count: Int) throws {
+        if case .bytes(var offsets, var bytes) = values {
+            values = .bools([])
+            _ = try DeltaByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
+            values = .bytes(offsets: offsets, data: bytes)
+            return
+        }
+        let width = descriptor.storedWidth ?? 0
+        var offsets: [Int64] = [0]
+        var bytes: [UInt8] = []
+        _ = try DeltaByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
+        for i in 0..<count where offsets[i + 1] - offsets[i] != Int64(width) {
+            throw ParquetError(.corruptData, "DELTA_BYTE_ARRAY value of \(offsets[i + 1] - offsets[i]) bytes in a FIXED_LEN_BYTE_ARRAY(\(width)) column")
+        }
+        try appendFixed(count: count, width: width) { out in
+            bytes.withUnsafeBytes { if let b = $0.baseAddress { out.copyMemory(from: b, byteCount: count * width) } }
+        }
+    }
+
+    private mutating func appendDictionaryValues(
+        _ data: UnsafeRawBufferPointer, count: Int, dictionary: DecodedDictionary
+    ) throws {
+        var indices = [UInt32](repeating: 0, count: count)
+        _ = try indices.withUnsafeMutableBufferPointer {
+            try DictionaryEncoding.decodeIndices(data, count: count, into: $0)
+        }
+        switch dictionary {
+        case .fixed(let entries, let width, _):
+            try appendFixed(count: count, width: width) { out in
+                try indices.withUnsafeBufferPointer { idx in
+                    try entries.withUnsafeBytes { dict in
+                        try DictionaryEncoding.gatherFixed(indices: idx, dictionary: dict, width: width, into: out)
+                    }
+                }
+            }
+        case .bools(let entries):
+            var bits = [UInt8](repeating: 0, count: count)
+            for i in 0..<count {
+                let k = Int(indices[i])
+                guard k < entries.count else { throw ParquetError(.corruptData, "dictionary index \(k) out of \(entries.count) entries") }
+                bits[i] = entries[k]
+            }
+            appendBools(bits)
+        case .bytes(let dictOffsets, let dictBytes):
+            guard case .bytes(var offsets, var bytes) = values else { throw internalError() }
+            values = .bools([])
+            try indices.withUnsafeBufferPointer { idx in
+                try dictOffsets.withUnsafeBufferPointer { dOff in
+                    try dictBytes.withUnsafeBytes { dBytes in
+                        try DictionaryEncoding.gatherByteArrays(indices: idx, dictionaryOffsets: dOff,
+                                                                dictionaryBytes: dBytes, offsets: &offsets, bytes: &bytes)
+                    }
+                }
+            }
+            values = .bytes(offsets: offsets, data: bytes)
+        }
+    }
+}
+
+extension DecodedDictionary {
+    /// Decodes a dictionary page body (PLAIN entries) for a leaf.
+    init(_ data: UnsafeRawBufferPointer, count: Int, descriptor: ColumnDescriptor) throws {
+        guard count >= 0 else { throw ParquetError(.corruptData, "negative dictionary size") }
+        switch descriptor.physicalType {
+        case .boolean:
+            var bits = [UInt8](repeating: 0, count: count)
+            _ = try bits.withUnsafeMutableBufferPointer { try PlainEncoding.decodeBooleans(data, count: count, into: $0) }
+            self = .bools(bits)
+        case .byteArray:
+            var offsets: [Int64] = [0]
+            var bytes: [UInt8] = []
+            _ = try PlainEncoding.decodeByteArrays(data, count: count, offsets: &offsets, bytes: &bytes)
+            self = .bytes(offsets: offsets, data: bytes)
+        case .int96:
+            guard count <= data.count / 12 else { throw ParquetError(.corruptData, "INT96 dictionary is truncated") }
+            guard count > 0 else { self = .fixed([], width: 8, count: 0); return }
+            var out = [Int64](repeating: 0, count: count)
+            try out.withUnsafeMutableBufferPointer { try convertInt96(data, count: count, into: $0.baseAddress!) }
+            self = .fixed(out.withUnsafeBytes { Array($0) }, width: 8, count: count)
+        default:
+            let width = descriptor.storedWidth ?? 1
+            let (needed, overflow) = count.multipliedReportingOverflow(by: width)
+            guard !overflow, needed <= data.count else {
+                throw ParquetError(.corruptData, "dictionary page holds \(data.count) bytes, \(count) entries of \(width) bytes declared")
+            }
+            self = .fixed(Array(UnsafeRawBufferPointer(rebasing: data[0..<needed])), width: width, count: count)
+        }
+    }
+}
