@@ -9,7 +9,7 @@ extension Table: CustomStringConvertible {
     ///   from 0. The index column is not repeated among the data columns.
     /// - Values are right-aligned under right-aligned headers, columns separated by two spaces.
     /// - With more than `head + tail` rows, the first `head` and last `tail` rows are shown with a
-    ///   row of `...` between them.
+    ///   row of `...` between them (`..` in columns narrower than three characters).
     /// - Nulls print as `<NA>`, floats in Swift's shortest round-trip form (`0.1`, `1e-05`),
     ///   booleans as `True`/`False` (``Scalar/description``); cells wider than `maxCellWidth`
     ///   are cut and end in `...`.
@@ -25,7 +25,7 @@ extension Table: CustomStringConvertible {
         let dataPositions = columns.indices.filter { $0 != indexPosition }
 
         func cell(_ column: Column, _ row: Int?) -> String {
-            guard let row else { return "..." }
+            guard let row else { return "" }
             let text = column[row].description
             guard text.count > maxCellWidth else { return text }
             return String(text.prefix(Swift.max(maxCellWidth - 3, 0))) + "..."
@@ -33,7 +33,7 @@ extension Table: CustomStringConvertible {
 
         let labels: [String] = rows.map { row in
             if let indexPosition { return cell(columns[indexPosition], row) }
-            return row.map(String.init) ?? "..."
+            return row.map(String.init) ?? ""
         }
         let indexName = indexPosition.map { schema.fields[$0].name }
         let labelWidth = (labels + [indexName ?? ""]).map(\.count).max() ?? 0
@@ -50,9 +50,14 @@ extension Table: CustomStringConvertible {
             let fill = String(repeating: " ", count: Swift.max(width - text.count, 0))
             return left ? text + fill : fill + text
         }
-        func line(_ label: String, _ values: [String]) -> String {
-            var text = pad(label, labelWidth, left: true)
-            for (value, width) in zip(values, widths) { text += "  " + pad(value, width, left: false) }
+        func ellipsis(_ width: Int) -> String {
+            String(repeating: ".", count: Swift.min(Swift.max(width, 2), 3))
+        }
+        func line(_ label: String, _ values: [String], elided: Bool = false) -> String {
+            var text = pad(elided ? ellipsis(labelWidth) : label, labelWidth, left: true)
+            for (value, width) in zip(values, widths) {
+                text += "  " + pad(elided ? ellipsis(width) : value, width, left: false)
+            }
             while text.hasSuffix(" ") { text.removeLast() }
             return text
         }
@@ -60,7 +65,7 @@ extension Table: CustomStringConvertible {
         var lines = [line("", dataPositions.map { schema.fields[$0].name })]
         if let indexName { lines.append(line(indexName, [])) }
         for (r, label) in labels.enumerated() {
-            lines.append(line(label, grid.map { $0[r] }))
+            lines.append(line(label, grid.map { $0[r] }, elided: rows[r] == nil))
         }
         lines.append("")
         lines.append("[\(rowCount) rows x \(dataPositions.count) columns]")
