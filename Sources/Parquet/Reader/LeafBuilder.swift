@@ -1,0 +1,177 @@
+import Columnar
+
+/// Builds one primitive `Column` from a leaf's definition levels and dense values, placing nulls
+/// where the definition level is below the maximum.
+struct LeafBuilder {
+    let chunk: DecodedChunk
+    let slots: Slots
+    let type: DataType
+
+    init(chunk: DecodedChunk, slots: Slots, nullBelow _: Int, type: DataType) {
+        self.chunk = chunk
+        self.slots = slots
+        self.type = type
+    }
+
+    func build() throws -> Column {
+        let n = slots.count
+        let (indices, validity) = try valueIndices()
+        do {
+            switch chunk.values {
+            case .bools(let dense):
+                let bits = Bitmap(count: n) { out in
+                    out.initializeMemory(as: UInt8.self, repeating: 0)
+                    for i in 0..<n {
+                        let v = indices.map { Int($0[i]) } ?? i
+                        if v >= 0, dense[v] != 0 { out[i >> 3] |= 1 << UInt8(i & 7) }
+                    }
+                }
+                return Column(bits: bits, validity: validity)
+            case .fixed(let builder, let storedWidth):
+                let values = try fixedValues(builder.finish(), storedWidth: storedWidth, indices: indices, count: n)
+                return try Column(type: type, count: n, values: values, validity: validity)
+            case .bytes(let offsets, let data):
+                return try byteArrayColumn(offsets: offsets, data: data, indices: indices, count: n, validity: validity)
+            }
+        } catch let error as ColumnarError {
+            throw ParquetError(.corruptData, "inconsistent column data: \(error)", column: chunk.descriptor.dottedPath)
+        }
+    }
+
+    /// For each slot, the index of its dense value or -1 for null; `nil` when slot i is value i.
+    private func valueIndices() throws -> ([Int32]?, Bitmap?) {
+        let n = slots.count
+        let defs = chunk.definitionLevels
+        let maxDef = UInt8(clamping: chunk.descriptor.maxDefinitionLevel)
+        if case .all = slots, defs.isEmpty || !defs.contains(where: { $0 != maxDef }) {
+            guard chunk.valueCount >= n else { throw shortValues(n) }
+            return (nil, nil)
+        }
+        var indices = [Int32](repeating: -1, count: n)
+        var validity = BitmapBuilder(capacity: n)
+        var nulls = 0
+        var valueIndex = 0
+        var cursor = 0
+        for i in 0..<n {
+            let e = slots.entry(i)
+            if defs.isEmpty {
+                indices[i] = Int32(truncatingIfNeeded: e)
+                validity.append(true)
+                continue
+            }
+            guard e >= cursor, e < defs.count else { throw ParquetError(.corruptData, "level entries out of order") }
+            while cursor < e {
+                if defs[cursor] == maxDef { valueIndex += 1 }
+                cursor += 1
+            }
+            if defs[e] == maxDef {
+                indices[i] = Int32(truncatingIfNeeded: valueIndex)
+                validity.append(true)
+            } else {
+                validity.append(false)
+                nulls += 1
+            }
+        }
+        if let last = indices.last(where: { $0 >= 0 }), Int(last) >= chunk.valueCount { throw shortValues(Int(last) + 1) }
+        return (indices, nulls > 0 ? validity.finish() : nil)
+    }
+
+    private func shortValues(_ needed: Int) -> ParquetError {
+        ParquetError(.corruptData, "column has \(chunk.valueCount) values, \(needed) needed", column: chunk.descriptor.dottedPath)
+    }
+
+    /// Places dense fixed-width values into slots, narrowing INT32 storage to 8/16-bit types.
+    private func fixedValues(_ dense: Buffer, storedWidth: Int, indices: [Int32]?, count n: Int) throws -> Buffer {
+        let width = type.byteWidth ?? storedWidth
+        if width == storedWidth, indices == nil {
+            return dense.slice(byteOffset: 0, byteCount: Swift.min(n * width, dense.byteCount))
+        }
+        guard width <= storedWidth else { throw ParquetError(.corruptData, "value width mismatch") }
+        return dense.withUnsafeBytes { src in
+            Buffer(unsafeUninitializedCapacity: n * width, of: UInt8.self) { out, initialized in
+                let dst = UnsafeMutableRawPointer(out.baseAddress!)
+                switch (width, storedWidth) {
+                case (8, 8): Self.place(src, dst, n, indices, as: UInt64.self)
+                case (4, 4): Self.place(src, dst, n, indices, as: UInt32.self)
+                case (2, 4), (1, 4):
+                    for i in 0..<n {
+                        let v = indices.map { Int($0[i]) } ?? i
+                        let value = v >= 0 ? src.loadUnaligned(fromByteOffset: v * 4, as: UInt32.self) : 0
+                        if width == 2 { dst.storeBytes(of: UInt16(truncatingIfNeeded: value), toByteOffset: i * 2, as: UInt16.self) }
+                        else { dst.storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: i, as: UInt8.self) }
+                    }
+                default:
+                    for i in 0..<n {
+                        let v = indices.map { Int($0[i]) } ?? i
+                        if v >= 0 {
+                            (dst + i * width).copyMemory(from: src.baseAddress! + v * storedWidth, byteCount: width)
+                        } else {
+                            (dst + i * width).initializeMemory(as: UInt8.self, repeating: 0, count: width)
+                        }
+                    }
+                }
+                initialized = n * width
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func place<T: FixedWidthInteger>(
+        _ src: UnsafeRawBufferPointer, _ dst: UnsafeMutableRawPointer, _ n: Int, _ indices: [Int32]?, as: T.Type
+    ) {
+        let out = dst.bindMemory(to: T.self, capacity: n)
+        guard let indices else {
+            for i in 0..<n { out[i] = src.loadUnaligned(fromByteOffset: i * MemoryLayout<T>.size, as: T.self) }
+            return
+        }
+        indices.withUnsafeBufferPointer { idx in
+            for i in 0..<n {
+                let v = Int(idx[i])
+                out[i] = v >= 0 ? src.loadUnaligned(fromByteOffset: v * MemoryLayout<T>.size, as: T.self) : 0
+            }
+        }
+    }
+
+    private func byteArrayColumn(
+        offsets dense: [Int64], data: [UInt8], indices: [Int32]?, count n: Int, validity: Bitmap?
+    ) throws -> Column {
+        guard dense.count >= 1 else { throw shortValues(n) }
+        guard let indices else {
+            return try Column(type: type, offsets: Buffer(Array(dense[0...n])), values: Buffer(data), validity: validity)
+        }
+        // Nulls repeat the previous end; present values keep their dense offsets when they are consecutive.
+        var offsets = [Int64](repeating: 0, count: n + 1)
+        var contiguous = true
+        var end: Int64 = 0
+        var started = false
+        for i in 0..<n {
+            let v = Int(indices[i])
+            if v >= 0 {
+                if !started { end = dense[v]; offsets[i] = end; started = true; fillStart(&offsets, upTo: i, end) }
+                contiguous = contiguous && dense[v] == end
+                end = dense[v + 1]
+            }
+            offsets[i + 1] = end
+        }
+        if contiguous {
+            return try Column(type: type, offsets: Buffer(offsets), values: Buffer(data), validity: validity)
+        }
+        var bytes: [UInt8] = []
+        var total: Int64 = 0
+        offsets[0] = 0
+        for i in 0..<n {
+            let v = Int(indices[i])
+            if v >= 0 {
+                let lo = Int(dense[v]), hi = Int(dense[v + 1])
+                bytes.append(contentsOf: data[lo..<hi])
+                total += Int64(hi - lo)
+            }
+            offsets[i + 1] = total
+        }
+        return try Column(type: type, offsets: Buffer(offsets), values: Buffer(bytes), validity: validity)
+    }
+
+    private func fillStart(_ offsets: inout [Int64], upTo i: Int, _ value: Int64) {
+        for k in 0...i { offsets[k] = value }
+    }
+}
