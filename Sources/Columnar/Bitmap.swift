@@ -31,6 +31,33 @@ public struct Bitmap: Sendable {
         self.init(buffer: buffer, count: count)
     }
 
+    /// Creates a bitmap whose bit `i` is `predicate(i)`, packing eight results per byte.
+    ///
+    /// `@inlinable`, so a comparison kernel in another module compiles to one tight loop:
+    ///
+    ///     let mag = column.values(as: Double.self)
+    ///     let mask = Bitmap(count: mag.count) { mag[$0] < 20 }
+    @inlinable
+    public init(count: Int, where predicate: (Int) throws -> Bool) rethrows {
+        let byteCount = (count + 7) / 8
+        let buffer = try Buffer(unsafeUninitializedCapacity: byteCount, of: UInt8.self) { out, initialized in
+            var i = 0
+            for b in 0..<byteCount {
+                let end = Swift.min(i + 8, count)
+                var byte: UInt8 = 0
+                var bit: UInt8 = 0
+                while i < end {
+                    if try predicate(i) { byte |= 1 << bit }
+                    bit += 1
+                    i += 1
+                }
+                out[b] = byte
+            }
+            initialized = byteCount
+        }
+        self.init(buffer: buffer, count: count)
+    }
+
     /// Creates a bitmap with every bit set to `value`.
     public init(repeating value: Bool, count: Int) {
         self.init(count: count) { $0.initializeMemory(as: UInt8.self, repeating: value ? 0xFF : 0) }

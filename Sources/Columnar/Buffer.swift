@@ -116,6 +116,7 @@ public struct Buffer: @unchecked Sendable {
     ///         for i in 0..<n { out[i] = Double(i * i) }
     ///         count = n
     ///     }
+    @inlinable
     public init<T: BitwiseCopyable>(
         unsafeUninitializedCapacity capacity: Int,
         of type: T.Type,

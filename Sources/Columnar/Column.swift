@@ -57,6 +57,10 @@ public struct Column: Sendable {
             guard buffers[0].byteCount >= count * width else {
                 throw ColumnarError.invalidLayout("\(type) needs \(count * width) bytes, got \(buffers[0].byteCount)")
             }
+            let alignment = [2, 4, 8].contains(width) ? width : 1
+            guard Int(bitPattern: buffers[0].start) % alignment == 0 else {
+                throw ColumnarError.invalidLayout("\(type) values must be \(alignment)-byte aligned")
+            }
         case .variable:
             try Column.expect(buffers: buffers, 2, children: children, 0, type)
             try Column.checkOffsets(buffers[0], count: count, limit: Int64(buffers[1].byteCount), type)
@@ -175,6 +179,14 @@ public struct Column: Sendable {
     public func isValid(_ index: Int) -> Bool {
         guard let validity else { return true }
         return validity[index]
+    }
+
+    /// Returns the column with another validity bitmap (`nil`: no nulls); values are shared.
+    ///
+    /// For a `struct`, the children keep their own validity.
+    public func withValidity(_ validity: Bitmap?) -> Column {
+        precondition(validity == nil || validity!.count == count, "validity length differs from the column's")
+        return Column(unchecked: type, count: count, validity: validity, buffers: buffers, children: children)
     }
 
     /// Whether the column has at least one null.

@@ -108,3 +108,83 @@ import Testing
         }
     }
 }
+
+@Suite struct ColumnLayoutTests {
+    @Test(arguments: Samples.all().indices)
+    func equalityIgnoresSharingAndOffsets(_ i: Int) throws {
+        let (name, column) = Samples.all()[i]
+        let sliced = column.slice(3..<11)
+        let copied = try Column.concatenate([column.slice(3..<6), column.slice(6..<11)])
+        #expect(sliced == copied, "\(name)")
+        #expect(column == column.gather(Array(0..<column.count)), "\(name)")
+        #expect(sliced != column.slice(2..<10), "\(name)")
+    }
+
+    @Test func equalityComparesNullPositionsAndBits() {
+        #expect(Column([1.0, nil]) == Column([1.0, nil]))
+        #expect(Column([1.0, nil]) != Column([nil, 1.0]))
+        #expect(Column([Double.nan]) == Column([Double.nan]))
+        #expect(Column([1.0]) != Column([Float(1)]))
+        #expect(Column([1.0, 2.0]).withValidity(Bitmap([true, false])) == Column([1.0, 3.0]).withValidity(Bitmap([true, false])))
+    }
+
+    @Test func validatingInitRejectsBadLayouts() {
+        #expect(throws: ColumnarError.self) { try Column(type: .float64, count: 3, values: Buffer([1.0, 2.0])) }
+        #expect(throws: ColumnarError.self) {
+            try Column(type: .string, offsets: Buffer([Int64(0), 3, 2]), values: Buffer([UInt8](repeating: 65, count: 3)))
+        }
+        #expect(throws: ColumnarError.self) {
+            try Column(type: .string, offsets: Buffer([Int64(0), 2, 9]), values: Buffer([UInt8](repeating: 65, count: 3)))
+        }
+        #expect(throws: ColumnarError.self) { try Column(offsets: Buffer([Int64(0), 5]), child: Column([1.0, 2.0])) }
+        #expect(throws: ColumnarError.self) {
+            try Column(type: .float64, values: Buffer([1.0, 2.0]), validity: Bitmap([true, false, true]))
+        }
+        #expect(throws: ColumnarError.self) {
+            try Column(type: .int64, values: Buffer([UInt8](repeating: 0, count: 17)).slice(byteOffset: 1, byteCount: 16))
+        }
+        #expect(throws: ColumnarError.self) {
+            try Column(structFields: [Field("a", .int64)], children: [Column([1.0])], count: 1)
+        }
+    }
+
+    @Test func decoderStyleConstructionWithoutCopies() throws {
+        var offsets = BufferBuilder<Int64>()
+        var bytes = BufferBuilder<UInt8>()
+        var validity = BitmapBuilder()
+        offsets.append(0)
+        for word in ["alpha", "", "gamma"] {
+            bytes.append(contentsOf: Array(word.utf8))
+            offsets.append(Int64(bytes.count))
+            validity.append(!word.isEmpty)
+        }
+        let column = try Column(type: .string, offsets: offsets.finish(), values: bytes.finish(), validity: validity.finish())
+        #expect(column.toStrings() == ["alpha", nil, "gamma"])
+        #expect(column.strings.equals("gamma", at: 2))
+        #expect(column.strings.withBytes(at: 0) { $0.count } == 5)
+
+        let values = Buffer(unsafeUninitializedCapacity: 4, of: Int64.self) { out, count in
+            for i in 0..<4 { out[i] = Int64(i) * 1_000_000 }
+            count = 4
+        }
+        let times = try Column(type: .timestamp(.microsecond), values: values)
+        #expect(times.count == 4)
+        #expect(times[1].description == "1970-01-01 00:00:01")
+        let lists = try Column(offsets: Buffer([Int64(0), 2, 2, 4]), child: times)
+        #expect(lists.type.description == "list<element: timestamp[us]>")
+        #expect(lists.listRange(at: 2) == 2..<4)
+        let point = try Column(structOf: [("t", times), ("n", Column([Int32(1), 2, 3, 4]))])
+        #expect(point.type.description == "struct<t: timestamp[us], n: int32>")
+    }
+
+    @Test func typedViewsReadValues() {
+        let column = Column([1.5, 2.5, nil, 4.0])
+        let view = column.values(as: Double.self)
+        #expect(view.count == 4 && view[0] == 1.5 && view[3] == 4.0)
+        #expect(column.withUnsafeBufferPointer(as: Double.self) { $0.count } == 4)
+        #expect(column.isNull(2) && column.isValid(1) && column.nullCount == 1 && column.hasNulls)
+        let mask = Bitmap(count: view.count) { view[$0] > 2 }
+        #expect(mask.toArray() == [false, true, false, true])
+        #expect(Column([true, nil, false] as [Bool?]).toBools() == [true, nil, false])
+    }
+}
