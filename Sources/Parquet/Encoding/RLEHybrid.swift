@@ -8,8 +8,8 @@
 //         // Same, after a 4-byte little-endian length prefix; returns 4 + that length.
 //         static func decodeLengthPrefixed(_ input: UnsafeRawBufferPointer, bitWidth: Int, count: Int,
 //                                          into output: UnsafeMutableBufferPointer<UInt32>) throws -> Int
-//         static func encode(_ values: UnsafeBufferPointer<UInt32>, bitWidth: Int, into out: inout [UInt8])
-//         static func encodeLengthPrefixed(_ values: UnsafeBufferPointer<UInt32>, bitWidth: Int, into out: inout [UInt8])
+//         static func encode(_ values: UnsafeBufferPointer<UInt32 or UInt8>, bitWidth: Int, into out: inout [UInt8])
+//         static func encodeLengthPrefixed(_ values: UnsafeBufferPointer<UInt32 or UInt8>, bitWidth: Int, into out: inout [UInt8])
 //     }
 
 /// The RLE / bit-packing hybrid encoding (Parquet `RLE`).
@@ -94,6 +94,17 @@ public enum RLEHybrid {
     /// Appends `values` encoded at `bitWidth` bits (0...32): repeats of 8 or more become RLE runs,
     /// the rest bit-packed groups of 8 (the last group zero-padded).
     public static func encode(_ values: UnsafeBufferPointer<UInt32>, bitWidth: Int, into out: inout [UInt8]) {
+        encodeValues(values, bitWidth: bitWidth, into: &out)
+    }
+
+    /// Appends byte-sized values (levels) encoded at `bitWidth` bits (0...8).
+    public static func encode(_ values: UnsafeBufferPointer<UInt8>, bitWidth: Int, into out: inout [UInt8]) {
+        encodeValues(values, bitWidth: bitWidth, into: &out)
+    }
+
+    static func encodeValues<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, bitWidth: Int, into out: inout [UInt8]
+    ) {
         precondition(bitWidth >= 0 && bitWidth <= 32, "RLE bit width must be in 0...32")
         let n = values.count
         guard n > 0 else { return }
@@ -119,7 +130,8 @@ public enum RLEHybrid {
                         run -= pad
                     }
                     appendVarUInt(UInt64(run) << 1, to: &out)
-                    for b in 0..<valueBytes { out.append(UInt8(truncatingIfNeeded: v >> UInt32(8 * b))) }
+                    let wide = UInt32(truncatingIfNeeded: v)
+                    for b in 0..<valueBytes { out.append(UInt8(truncatingIfNeeded: wide >> UInt32(8 * b))) }
                     i += run
                     literalStart = i
                     continue
@@ -136,16 +148,29 @@ public enum RLEHybrid {
     public static func encodeLengthPrefixed(
         _ values: UnsafeBufferPointer<UInt32>, bitWidth: Int, into out: inout [UInt8]
     ) {
+        encodePrefixed(values, bitWidth: bitWidth, into: &out)
+    }
+
+    /// Appends a 4-byte little-endian length followed by the byte-sized values (levels) encoded.
+    public static func encodeLengthPrefixed(
+        _ values: UnsafeBufferPointer<UInt8>, bitWidth: Int, into out: inout [UInt8]
+    ) {
+        encodePrefixed(values, bitWidth: bitWidth, into: &out)
+    }
+
+    static func encodePrefixed<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, bitWidth: Int, into out: inout [UInt8]
+    ) {
         let lengthAt = out.count
         out.append(contentsOf: [0, 0, 0, 0])
-        encode(values, bitWidth: bitWidth, into: &out)
+        encodeValues(values, bitWidth: bitWidth, into: &out)
         let length = UInt32(out.count - lengthAt - 4)
         for b in 0..<4 { out[lengthAt + b] = UInt8(truncatingIfNeeded: length >> UInt32(8 * b)) }
     }
 
     /// Appends one bit-packed run holding `range` of `values`, zero-padded to a multiple of 8.
-    static func appendBitPacked(
-        _ values: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, bitWidth: Int, into out: inout [UInt8]
+    static func appendBitPacked<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, _ range: Range<Int>, bitWidth: Int, into out: inout [UInt8]
     ) {
         let groups = (range.count + 7) / 8
         appendVarUInt(UInt64(groups) << 1 | 1, to: &out)
