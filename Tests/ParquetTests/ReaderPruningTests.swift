@@ -1,0 +1,60 @@
+import Columnar
+import Testing
+@testable import Parquet
+
+/// Row-group and page pruning with a `RangeFilter` on a sorted int64 column.
+@Suite struct ReaderPruningTests {
+    let reader: ParquetFileReader
+
+    init() throws {
+        reader = try ParquetFileReader(path: TestPaths.fixture("reader/sorted_pages.parquet").path)
+    }
+
+    /// Values are `row * 1000`; pages hold 1000 rows; row groups 10,000.
+    @Test func pageIndexPrunesToPages() throws {
+        let wanted: [Range<Int64>] = [2_500_000..<2_600_000, 15_000_500..<15_001_000]
+        let table = try reader.read(columns: ["_healpix_29", "ra", "name"],
+                                    filter: RangeFilter(column: "_healpix_29", ranges: wanted))
+        #expect(table.rowCount == 2000) // one page from each row group
+        let hp = table.columns[0].toArray(of: Int64.self).compactMap { $0 }
+        #expect(hp.first == 2_000_000)
+        #expect(hp.last == 15_999_000)
+        for range in wanted {
+            for v in stride(from: range.lowerBound, to: range.upperBound, by: 1000) where v % 1000 == 0 {
+                #expect(hp.contains(v))
+            }
+        }
+        // Every projected column holds the same rows.
+        let ra = table.columns[1].toArray(of: Double.self)
+        let names = table.columns[2].toStrings()
+        for (k, value) in hp.enumerated() {
+            let row = Int(value / 1000)
+            #expect(ra[k] == Double(row) / 10)
+            #expect(names[k] == (row % 7 == 0 ? nil : "obj\(row)"))
+        }
+    }
+
+    @Test func rowGroupStatisticsPruneWithoutPageIndex() throws {
+        let noIndex = try ParquetFileReader(path: TestPaths.fixture("reader/sorted_pages.parquet").path,
+                                            options: ReadOptions(usePageIndex: false))
+        let table = try noIndex.read(filter: RangeFilter(column: "_healpix_29", ranges: [12_000_000..<12_000_001]))
+        #expect(table.rowCount == 10_000)
+        #expect(table.columns[0].toArray(of: Int64.self).first == 10_000_000)
+        let none = try noIndex.read(filter: RangeFilter(column: "_healpix_29", ranges: [-5..<0, 30_000_000..<40_000_000]))
+        #expect(none.rowCount == 0)
+        #expect(none.columnNames == ["_healpix_29", "ra", "name"])
+    }
+
+    @Test func pageIndexIsExposed() throws {
+        let (columnIndex, offsetIndex) = try reader.pageIndex(rowGroup: 0, column: 0)
+        #expect(offsetIndex?.pageLocations.count == 10)
+        #expect(offsetIndex?.pageLocations.map(\.firstRowIndex) == (0..<10).map { Int64($0) * 1000 })
+        #expect(columnIndex?.boundaryOrder == .ascending)
+    }
+
+    @Test func filterOnUnknownColumnThrows() {
+        #expect(throws: ParquetError.self) {
+            _ = try reader.read(filter: RangeFilter(column: "name", ranges: [0..<1]))
+        }
+    }
+}
