@@ -36,9 +36,9 @@ public struct Bitmap: Sendable {
     /// `@inlinable`, so a comparison kernel in another module compiles to one tight loop:
     ///
     ///     let mag = column.values(as: Double.self)
-    ///     let mask = Bitmap(count: mag.count) { mag[$0] < 20 }
+    ///     let mask = Bitmap.evaluating(count: mag.count) { mag[$0] < 20 }
     @inlinable
-    public init(count: Int, where predicate: (Int) throws -> Bool) rethrows {
+    public static func evaluating(count: Int, _ predicate: (Int) throws -> Bool) rethrows -> Bitmap {
         let byteCount = (count + 7) / 8
         let buffer = try Buffer(unsafeUninitializedCapacity: byteCount, of: UInt8.self) { out, initialized in
             var i = 0
@@ -55,7 +55,7 @@ public struct Bitmap: Sendable {
             }
             initialized = byteCount
         }
-        self.init(buffer: buffer, count: count)
+        return Bitmap(buffer: buffer, count: count)
     }
 
     /// Creates a bitmap with every bit set to `value`.

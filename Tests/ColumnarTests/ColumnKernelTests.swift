@@ -183,7 +183,7 @@ import Testing
         #expect(view.count == 4 && view[0] == 1.5 && view[3] == 4.0)
         #expect(column.withUnsafeBufferPointer(as: Double.self) { $0.count } == 4)
         #expect(column.isNull(2) && column.isValid(1) && column.nullCount == 1 && column.hasNulls)
-        let mask = Bitmap(count: view.count) { view[$0] > 2 }
+        let mask = Bitmap.evaluating(count: view.count) { view[$0] > 2 }
         #expect(mask.toArray() == [false, true, false, true])
         #expect(Column([true, nil, false] as [Bool?]).toBools() == [true, nil, false])
     }
