@@ -4,8 +4,14 @@ extension Table {
     /// - Precondition: `mask.count == rowCount`.
     public func filter(_ mask: BooleanMask) -> Table {
         precondition(mask.count == rowCount, "filter mask has \(mask.count) bits for \(rowCount) rows")
-        if mask.allSet { return self }
-        return mask.setIndices().withUnsafeBufferPointer { gather($0) }
+        let kept = mask.setBitCount
+        if kept == rowCount { return self }
+        let needsIndices = columns.contains { column in
+            if case .fixed = column.type.layout { return false }
+            return column.type.layout != .bits
+        }
+        let indices = needsIndices ? mask.setIndices() : nil
+        return mapColumns(count: kept) { $0.filter(mask, kept: kept, indices: indices) }
     }
 
     /// Returns the rows where `mask` is `true`, in order.

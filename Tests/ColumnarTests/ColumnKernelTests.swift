@@ -188,3 +188,48 @@ import Testing
         #expect(Column([true, nil, false] as [Bool?]).toBools() == [true, nil, false])
     }
 }
+
+@Suite struct WordKernelTests {
+    /// Columns long enough to exercise the 64-bit word loops, with nulls, sliced at an unaligned row.
+    static func longColumns() -> [Column] {
+        let n = 517
+        let ints: [Int64?] = (0..<n).map { (i: Int) -> Int64? in i % 11 == 3 ? nil : Int64(i * 7 - 900) }
+        let bytes: [UInt8?] = ints.map { $0.map { UInt8(truncatingIfNeeded: $0) } }
+        let shorts: [Int16?] = ints.map { $0.map { Int16(truncatingIfNeeded: $0) } }
+        let floats: [Float?] = ints.map { $0.map { Float($0) / 3 } }
+        let bools: [Bool?] = ints.map { $0.map { $0 % 3 == 0 } }
+        let strings: [String?] = ints.map { $0.map { String($0) } }
+        let lists: [[Double]?] = ints.map { $0.map { [Double($0), 1] } }
+        let dense: [Double] = ints.map { Double($0 ?? 0) }
+        let columns = [Column(ints), Column(bytes), Column(shorts), Column(floats), Column(bools),
+                       Column(strings), Column(lists), Column(dense)]
+        return columns.flatMap { [$0, $0.slice(5..<500)] }
+    }
+
+    @Test func filterMatchesGatherOfSetPositions() {
+        for column in Self.longColumns() {
+            let n = column.count
+            let masks = [
+                Bitmap((0..<n).map { ($0 / 64) % 2 == 0 || $0 % 5 == 0 }),
+                Bitmap((0..<n).map { $0 % 2 == 1 }),
+                Bitmap((0..<n).map { $0 == n - 1 }),
+                Bitmap(repeating: true, count: n),
+            ]
+            for mask in masks {
+                let filtered = column.filter(mask)
+                #expect(filtered == column.gather(mask.setIndices()), "\(column.type)")
+                #expect(filtered.count == mask.setBitCount)
+            }
+        }
+    }
+
+    @Test func tableFilterUsesTheSameKernels() throws {
+        let columns = Self.longColumns().filter { $0.count == 517 }
+        let table = try Table(columns.enumerated().map { ("c\($0.offset)", $0.element) })
+        let mask = Bitmap((0..<517).map { $0 % 3 != 0 })
+        let filtered = table.filter(mask)
+        for (name, column) in zip(table.columnNames, table.columns) {
+            #expect(try filtered.column(named: name) == column.gather(mask.setIndices()))
+        }
+    }
+}
