@@ -62,15 +62,25 @@ public enum Columnar {}
 // The enum's name hides the module's, so `Columnar.Schema` would find nothing in the enum. These
 // aliases make module-style qualification work (`Columnar.Schema`, `Columnar.Column`…), which
 // code that has its own `Schema` or `Field` needs.
+/// `Buffer` under a name the `Columnar` enum can refer to; use `Buffer`.
 public typealias _ColumnarBuffer = Buffer
+/// `Bitmap` under a name the `Columnar` enum can refer to; use `Bitmap`.
 public typealias _ColumnarBitmap = Bitmap
+/// `DataType` under a name the `Columnar` enum can refer to; use `DataType`.
 public typealias _ColumnarDataType = DataType
+/// `Field` under a name the `Columnar` enum can refer to; use `Field`.
 public typealias _ColumnarField = Field
+/// `Schema` under a name the `Columnar` enum can refer to; use `Schema`.
 public typealias _ColumnarSchema = Schema
+/// `Column` under a name the `Columnar` enum can refer to; use `Column`.
 public typealias _ColumnarColumn = Column
+/// `Table` under a name the `Columnar` enum can refer to; use `Table`.
 public typealias _ColumnarTable = Table
+/// `Scalar` under a name the `Columnar` enum can refer to; use `Scalar`.
 public typealias _ColumnarScalar = Scalar
+/// `ColumnarError` under a name the `Columnar` enum can refer to; use `ColumnarError`.
 public typealias _ColumnarError = ColumnarError
+/// `TimeUnit` under a name the `Columnar` enum can refer to; use `TimeUnit`.
 public typealias _ColumnarTimeUnit = TimeUnit
 
 extension Columnar {

@@ -160,6 +160,17 @@ public struct Table: Sendable {
                          rowCount: rowCount, indexColumnName: index)
     }
 
+    /// Returns the table with the index column moved to the front, as the CSV and Parquet outputs
+    /// write it; unchanged when no index is marked.
+    public func withIndexColumnFirst() -> Table {
+        guard let name = indexColumnName, let position = schema.firstIndex(of: name), position != 0 else { return self }
+        var order = Array(columns.indices)
+        order.remove(at: position)
+        order.insert(position, at: 0)
+        return Table(unchecked: Schema(order.map { schema.fields[$0] }, metadata: schema.metadata),
+                     columns: order.map { columns[$0] }, rowCount: rowCount, indexColumnName: name)
+    }
+
     /// Returns the table with new schema-level metadata.
     public func withMetadata(_ metadata: [String: String]) -> Table {
         var copy = self

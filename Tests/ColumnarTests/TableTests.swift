@@ -66,6 +66,9 @@ import Testing
         let replaced = try table.replacing("ra", with: Column([1, 2, 3, 4] as [Int32]))
         #expect(replaced.schema["ra"]?.type == .int32)
         #expect(try table.withIndexColumn(nil).indexColumnName == nil)
+        let moved = try table.selecting(["ra", "name", "_healpix_29"]).withIndexColumnFirst()
+        #expect(moved.columnNames == ["_healpix_29", "ra", "name"])
+        #expect(try moved.column(named: "_healpix_29").toArray(of: Int64.self) == [100, 200, 300, 400])
     }
 
     @Test func kernelsApplyToEveryColumn() throws {
