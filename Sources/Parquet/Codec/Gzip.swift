@@ -44,7 +44,7 @@ enum Gzip {
             let detail = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
             throw ParquetError(.decompression, "GZIP: \(detail)")
         }
-        return Int(stream.total_out)
+        return output.count - Int(stream.avail_out)
     }
 
     static func compress(_ input: UnsafeRawBufferPointer, level: Int) throws -> [UInt8] {

@@ -129,13 +129,13 @@ public struct ColumnMetaData: Sendable, Hashable {
         self.sizeStatistics = sizeStatistics
     }
 
-    /// The byte range of the chunk in its file: from the dictionary page (when its offset is set,
-    /// positive and before the first data page) or the first data page, for `totalCompressedSize` bytes.
-    /// `nil` when the offsets are negative or overflow.
+    /// The byte range of the chunk in its file: from the earlier of the dictionary page and the
+    /// first data page (offsets below 4, inside the leading magic, count as unset: parquet-mr
+    /// writes a dictionary offset of 0, and pyarrow a data page offset of 0 for an empty chunk), for
+    /// `totalCompressedSize` bytes. `nil` when no offset is usable or the end overflows.
     public var byteRange: Range<Int64>? {
-        var start = dataPageOffset
-        if let d = dictionaryPageOffset, d > 0, d < dataPageOffset { start = d }
-        guard start >= 0, totalCompressedSize >= 0 else { return nil }
+        let candidates = [dictionaryPageOffset, dataPageOffset].compactMap { $0 }.filter { $0 >= 4 }
+        guard let start = candidates.min(), totalCompressedSize >= 0 else { return nil }
         let (end, overflow) = start.addingReportingOverflow(totalCompressedSize)
         return overflow ? nil : start..<end
     }
