@@ -96,6 +96,7 @@ public struct Bitmap: Sendable {
     /// The positions of the set bits, in increasing order.
     public func setIndices() -> [Int] {
         let total = setBitCount
+        if total == 0 { return [] }
         return buffer.withUnsafeBytes { raw in
             [Int](unsafeUninitializedCapacity: total) { out, initialized in
                 initialized = BitKernels.setIndices(raw.baseAddress!, count: count, into: out.baseAddress!)

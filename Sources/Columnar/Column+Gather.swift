@@ -125,31 +125,32 @@ extension Column {
 
     private func gatherVariable<I: FixedWidthInteger>(_ indices: UnsafeBufferPointer<I>) -> (Buffer, Buffer) {
         buffers[0].withUnsafeBufferPointer(as: Int64.self) { offsets in
-            buffers[1].withUnsafeBytes { bytes in
-                var total = 0
-                for index in indices where index >= 0 {
-                    total += Int(offsets[Int(index) + 1] - offsets[Int(index)])
+            let newOffsets = Buffer(unsafeUninitializedCapacity: indices.count + 1, of: Int64.self) { out, initialized in
+                var position: Int64 = 0
+                out[0] = 0
+                for j in 0..<indices.count {
+                    let index = Int(indices[j])
+                    if index >= 0 { position += offsets[index + 1] - offsets[index] }
+                    out[j + 1] = position
                 }
-                var newOffsets = BufferBuilder<Int64>(capacity: indices.count + 1)
-                let data = Buffer(unsafeUninitializedCapacity: total, of: UInt8.self) { out, initialized in
-                    var position = 0
-                    newOffsets.append(0)
-                    for index in indices {
-                        if index >= 0 {
-                            let start = Int(offsets[Int(index)])
-                            let length = Int(offsets[Int(index) + 1]) - start
-                            if length > 0 {
-                                UnsafeMutableRawPointer(out.baseAddress! + position)
-                                    .copyMemory(from: bytes.baseAddress! + start, byteCount: length)
-                            }
-                            position += length
-                        }
-                        newOffsets.append(Int64(position))
-                    }
-                    initialized = total
-                }
-                return (newOffsets.finish(), data)
+                initialized = indices.count + 1
             }
+            let data = newOffsets.withUnsafeBufferPointer(as: Int64.self) { target in
+                buffers[1].withUnsafeBytes { bytes in
+                    Buffer(unsafeUninitializedCapacity: Int(target[indices.count]), of: UInt8.self) { out, initialized in
+                        for j in 0..<indices.count {
+                            let index = Int(indices[j])
+                            let length = Int(target[j + 1] - target[j])
+                            if index >= 0 && length > 0 {
+                                UnsafeMutableRawPointer(out.baseAddress! + Int(target[j]))
+                                    .copyMemory(from: bytes.baseAddress! + Int(offsets[index]), byteCount: length)
+                            }
+                        }
+                        initialized = out.count
+                    }
+                }
+            }
+            return (newOffsets, data)
         }
     }
 

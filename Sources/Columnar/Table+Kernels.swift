@@ -88,3 +88,12 @@ extension Table {
         Table(unchecked: schema, columns: columns.map(transform), rowCount: count, indexColumnName: indexColumnName)
     }
 }
+
+extension Table: Equatable {
+    /// Whether two tables have the same schema (names, types, nullability, metadata), the same index
+    /// mark and equal columns (see ``Column/==(_:_:)``).
+    public static func == (lhs: Table, rhs: Table) -> Bool {
+        lhs.schema == rhs.schema && lhs.indexColumnName == rhs.indexColumnName
+            && lhs.rowCount == rhs.rowCount && lhs.columns == rhs.columns
+    }
+}

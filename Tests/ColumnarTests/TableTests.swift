@@ -93,6 +93,8 @@ import Testing
         #expect(joined.rowCount == 6)
         #expect(try joined.column(named: "_healpix_29").toArray(of: Int64.self) == [100, 200, 300, 400, 200, 300])
         #expect(try joined.column(named: "ra").nullCount == 2)
+        #expect(try Table.concatenate([table.slice(0..<1), table.slice(1..<4)]) == table)
+        #expect(table.filter([true, true, false, true]) != table)
     }
 
     @Test func concatenateRejectsDifferentSchemas() throws {
