@@ -133,6 +133,8 @@ extension ParquetFileReader {
                     let bytes = try source.read(range)
                     try bytes.withUnsafeBytes { try decoder.decodePages($0) }
                 }
+            } else if meta.totalCompressedSize == 0 {
+                // No pages at all (pyarrow writes such chunks for 0-row tables).
             } else {
                 guard let range = meta.byteRange, let lower = Int(exactly: range.lowerBound),
                       let upper = Int(exactly: range.upperBound), upper <= source.size else {
