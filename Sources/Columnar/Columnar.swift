@@ -6,18 +6,39 @@
 /// ## Main types
 /// - ``Buffer``: immutable bytes over reference-counted storage, owned (64-byte aligned) or
 ///   foreign (a mapped file region kept alive by an owner object or a deallocator closure).
-///   Copies and slices share storage.
+///   Copies and slices share storage. `Buffer([T])` copies an array once.
 /// - ``BufferBuilder``, ``BitmapBuilder``: growable, `@inlinable` appends; `finish()` freezes
-///   without copying.
+///   without copying (later appends copy-on-write, so a finished buffer never changes).
 /// - ``Bitmap`` (alias ``BooleanMask``): LSB-first packed bits, for validity, `bool` values and
-///   filter masks; `setBitCount`, `&`, `|`, `~`.
+///   filter masks; `setBitCount`, `setIndices()`, `&`, `|`, `^`, `~`, `slice`, and the
+///   `@inlinable` `Bitmap.evaluating(count:_:)` for comparison kernels. Bits past `count` in the
+///   last byte are unspecified and ignored.
 /// - ``DataType`` (its `description` is pyarrow's type name), ``Field``, ``Schema``.
-/// - ``Column``: type, count, optional validity (`nil` = no nulls), buffers, children.
-///   Strings, binaries and lists always use `Int64` offsets (`.string` shows as `string`;
-///   `.largeString` is the same layout shown as `large_string`). Offsets need not start at 0.
-/// - ``Table``: schema + columns + row count + an optional index column name (`_healpix_29`).
-/// - ``Scalar``: one boxed value, for display and tests (not for hot loops).
-/// - ``ColumnarError``: unknown column (listing the available names), type and length mismatches.
+/// - ``Column``: type, count, validity, nullCount, buffers, children; `Equatable` by content.
+/// - ``Table``: schema + columns + row count + an optional index column name (`_healpix_29`, an
+///   ordinary int64 column that is also marked as the index); `Equatable`.
+/// - ``Scalar``: one boxed value (`column[i]`), for display and tests, not hot loops.
+/// - ``ColumnarError``: unknown column (listing the available names), duplicate column, type and
+///   length mismatches, invalid layout.
+/// - `Columnar.Schema`, `Columnar.Column`… are aliases, for code that has its own `Schema`.
+///
+/// ## Layout decisions
+/// - Validity `nil` means no nulls. Columns normalise an all-valid bitmap to `nil`, so
+///   `validity != nil` implies `nullCount > 0`.
+/// - `bool` values are bits. Fixed-width values are native-endian, except decimals stored
+///   `.bigEndian(byteWidth:)` (Parquet FLBA decimals kept as stored).
+/// - Strings, binaries and lists always use `Int64` offsets (`count + 1` of them). `.string` shows
+///   as `string`, as pyarrow shows a Parquet string column; `.largeString` is the same layout shown
+///   as `large_string` (only when a stored Arrow schema says so). Likewise binary and list.
+/// - Offsets need not start at 0 (a slice keeps its parent's bytes or child rows); read through
+///   `offsets`/`strings`/`listRange(at:)`, never assume `offsets[0] == 0`.
+/// - A list's element field is named `element` by default (as Parquet lists read in pyarrow).
+///   Parquet MAP columns are `list<…: struct<key, value>>`; there is no separate map type.
+/// - 2-, 4- and 8-byte values must be aligned (the validating initialisers throw otherwise);
+///   copy unaligned mapped regions.
+/// - `slice` is zero-copy except for bit buffers cut at a row that is not a multiple of 8, which
+///   are copied (one bit per row). `filter`, `gather` and `concatenate` allocate new buffers with
+///   offsets starting at 0.
 ///
 /// ## Creating a column without copying (decoders)
 ///
@@ -32,31 +53,36 @@
 ///     var values = BufferBuilder<Int64>(capacity: rows)
 ///     var validity = BitmapBuilder(capacity: rows)
 ///     values.appendUninitialized(count: pageCount) { out in decode(into: out) }
-///     validity.append(isDefined)      // @inlinable, per value
+///     validity.append(isDefined)      // @inlinable, per value; append(repeating:count:) for runs
 ///     let column = try Column(type: .timestamp(.microsecond), values: values.finish(),
 ///                             validity: validity.finish())
 ///
+///     // bool: Column(bits: Bitmap(count: n) { bytes in ... }, validity: validity)
 ///     // Strings: Int64 offsets (count + 1) and bytes.
 ///     let names = try Column(type: .string, offsets: offsets.finish(), values: bytes.finish())
 ///     // Lists: offsets into a child column. Structs: one child per field.
 ///     let lists = try Column(offsets: listOffsets.finish(), child: elements)
 ///     let point = try Column(structFields: fields, children: children, count: rows)
 ///
+/// The throwing initialisers check the layout (lengths, alignment, offsets non-decreasing and in
+/// bounds), so columns built from untrusted files cannot read out of bounds.
+///
 /// Memory-mapped data: `Buffer(unsafeNoCopyBytes: region, owner: mappedFile)` keeps `mappedFile`
-/// alive while any column uses the region. Typed reads need aligned memory
-/// (`buffer.isAligned(for: Double.self)`); copy unaligned regions.
+/// alive while any column uses the region.
 ///
 /// ## Reading in hot loops
 ///
 ///     let ra = try table.column(named: "ra").values(as: Double.self)   // @inlinable view
-///     column.withUnsafeBufferPointer(as: Double.self) { ... }
+///     for i in ra.indices where column.isValid(i) { sum += ra[i] }
+///     column.withUnsafeBufferPointer(as: Double.self) { values in ... }
 ///     let names = column.strings; names.withBytes(at: i) { bytes in ... }   // no allocation
-///     column.isValid(i), column.nullCount, column.validity
+///     let mask = Bitmap.evaluating(count: ra.count) { ra[$0] > 180 }
 ///
 /// ## Kernels (Column and Table)
-/// `filter(_: BooleanMask)`, `gather(_:allowingNullIndices:)` (negative index → null row, for
-/// left joins), `slice(_:)` (zero-copy except unaligned bit buffers), `head`/`tail`,
-/// `concatenate(_:)`. `Table.description` prints like pandas (see `Table+Description.swift`).
+/// `filter(_: BooleanMask)` (word-at-a-time for fixed-width and bit columns),
+/// `gather(_:allowingNullIndices:)` over `[Int]`, `[Int32]` or their unsafe buffers (a negative
+/// index gives a null row, for left joins), `slice(_:)`, `head`/`tail`, `concatenate(_:)`.
+/// `Table.description` prints like pandas (see ``Table/formatted(head:tail:maxCellWidth:)``).
 public enum Columnar {}
 
 // The enum's name hides the module's, so `Columnar.Schema` would find nothing in the enum. These

@@ -28,6 +28,11 @@ extension Int64: PrimitiveValue {
     public static var dataType: DataType { .int64 }
 }
 
+extension Int: PrimitiveValue {
+    /// `int64` (`Int` is 64 bits on every supported platform).
+    public static var dataType: DataType { .int64 }
+}
+
 extension UInt8: PrimitiveValue {
     /// `uint8`.
     public static var dataType: DataType { .uint8 }
