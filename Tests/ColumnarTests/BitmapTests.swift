@@ -70,3 +70,47 @@ import Testing
         #expect(a != Bitmap(buffer: Buffer([UInt8(0b0000_0101)]), count: 5))
     }
 }
+
+@Suite struct BitmapBuilderConsistencyTests {
+    /// A small deterministic generator, so failures reproduce.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func randomAppendsMatchAnArrayOfBools() {
+        var rng = SplitMix(state: 42)
+        let source = (0..<300).map { _ in Bool.random(using: &rng) }
+        let sourceBitmap = Bitmap(source)
+        var builder = BitmapBuilder()
+        var expected: [Bool] = []
+        for _ in 0..<200 {
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0:
+                let bit = Bool.random(using: &rng)
+                builder.append(bit)
+                expected.append(bit)
+            case 1:
+                let bit = Bool.random(using: &rng)
+                let n = Int.random(in: 0..<40, using: &rng)
+                builder.append(repeating: bit, count: n)
+                expected += Array(repeating: bit, count: n)
+            default:
+                let offset = Int.random(in: 0..<300, using: &rng)
+                let n = Int.random(in: 0...(300 - offset), using: &rng) % 70
+                builder.append(sourceBitmap, offset: offset, count: n)
+                expected += source[offset..<(offset + n)]
+            }
+        }
+        let bitmap = builder.finish()
+        #expect(bitmap.toArray() == expected)
+        #expect(bitmap.setBitCount == expected.filter { $0 }.count)
+        #expect(bitmap.setIndices() == expected.indices.filter { expected[$0] })
+    }
+}

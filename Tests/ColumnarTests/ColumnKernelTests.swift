@@ -233,3 +233,28 @@ import Testing
         }
     }
 }
+
+@Suite struct EmptyInputTests {
+    @Test(arguments: Samples.all().indices)
+    func kernelsAcceptEmptyInputs(_ i: Int) throws {
+        let (name, column) = Samples.all()[i]
+        let empty = Column.empty(column.type)
+        #expect(column.gather([Int]()) == empty, "\(name)")
+        #expect(column.filter(Bitmap(repeating: false, count: column.count)) == empty, "\(name)")
+        #expect(column.slice(4..<4) == empty, "\(name)")
+        #expect(try Column.concatenate([empty, column.slice(0..<0)]) == empty, "\(name)")
+        #expect(empty.gather([Int]()).count == 0)
+        #expect(empty.filter([Bool]()).count == 0)
+        #expect(try Column.concatenate([empty, column]) == column, "\(name)")
+        try Samples.revalidate(empty)
+    }
+
+    @Test func structWithoutFieldsKeepsItsRowCount() throws {
+        let column = try Column(structFields: [], children: [], count: 3)
+        #expect(column.gather([2, 0]).count == 2)
+        #expect(column.filter([true, false, true]).count == 2)
+        #expect(column.slice(1..<3).count == 2)
+        #expect(try Column.concatenate([column, column]).count == 6)
+        #expect(column[0] == .struct([], []))
+    }
+}
