@@ -3,7 +3,7 @@
 #
 #   Scripts/fuzz-parquet.sh [SECONDS]      (default 45)
 #
-# Builds the ParquetFuzz product with -sanitize=fuzzer,address into .build-fuzz, runs it over a
+# Builds the ParquetFuzz product with -sanitize=fuzzer,address -DPARQUET_FUZZ into .build-fuzz, runs it over a
 # scratch copy of the seed corpus Fuzz/corpus/ (the committed seeds are never modified), prints
 # the number of executions and whether the run was clean, and exits non-zero on a crash, a leak,
 # a timeout or an out-of-memory report (the failing input is saved under .build-fuzz/artifacts/).
@@ -14,7 +14,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 
 scratch=".build-fuzz"
-flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -DPARQUET_FUZZ)
 
 echo "fuzz: building ParquetFuzz (libFuzzer + ASan)" >&2
 swift build --scratch-path "$scratch" --product ParquetFuzz "${flags[@]}" 2>&1 | tail -n 3 >&2

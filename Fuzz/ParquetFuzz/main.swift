@@ -1,5 +1,10 @@
-// libFuzzer entry point over the Parquet reader. Built by Scripts/fuzz-parquet.sh with
-// `-sanitize=fuzzer -parse-as-library`; without those flags it compiles to a program that does nothing.
+// libFuzzer entry point over the Parquet reader. Scripts/fuzz-parquet.sh builds it with
+// `-sanitize=fuzzer,address -DPARQUET_FUZZ`: the program's main then hands control to libFuzzer's
+// driver (SwiftPM supplies `main` itself, so libFuzzer's own cannot be used). Built without those
+// flags, as `swift build` does, it is a program that does nothing.
+#if canImport(Glibc)
+import Glibc
+#endif
 import Columnar
 import Parquet
 
@@ -26,3 +31,16 @@ public func parquetFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     }
     return 0
 }
+
+#if PARQUET_FUZZ
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+var fuzzArgc = CommandLine.argc
+var fuzzArgv = CommandLine.unsafeArgv
+exit(runFuzzerDriver(&fuzzArgc, &fuzzArgv, { data, size in parquetFuzzTestOneInput(data, size) }))
+#endif

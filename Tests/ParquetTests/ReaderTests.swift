@@ -113,7 +113,7 @@ import Testing
 
     @Test func codecsRoundTrip() throws {
         let input = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 % 251 ^ ($0 >> 5)) }
-        for codec in [CompressionCodec.uncompressed, .snappy, .gzip, .zstd, .lz4Raw, .lz4] {
+        for codec in [CompressionCodec.uncompressed, .snappy, .gzip, .zstd, .lz4Raw, .lz4, .brotli] {
             let packed = try codec.compress(input)
             let unpacked = try packed.withUnsafeBytes { try codec.decompress($0, uncompressedSize: input.count) }
             #expect(unpacked == input, "\(codec)")

@@ -8,6 +8,7 @@ extension CompressionCodec {
     public var isSupported: Bool {
         switch self {
         case .uncompressed, .snappy, .gzip, .zstd, .lz4Raw, .lz4: true
+        case .brotli: Brotli.isAvailable
         default: false
         }
     }
@@ -16,7 +17,7 @@ extension CompressionCodec {
     ///
     /// - Returns: the number of bytes produced (callers treat anything but `output.count` as corrupt).
     /// - Throws: `ParquetError` `.decompression` when the data is corrupt or larger than `output`,
-    ///   `.unsupported` for codecs not implemented (LZO, BROTLI, unknown).
+    ///   `.unsupported` for codecs not implemented (LZO, unknown; BROTLI without libbrotli).
     public func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
         switch self {
         case .uncompressed:
@@ -32,6 +33,7 @@ extension CompressionCodec {
         case .zstd: return try Zstd.decompress(input, into: output)
         case .lz4Raw: return try LZ4Block.decompress(input, into: output)
         case .lz4: return try LZ4Block.decompressHadoopOrRaw(input, into: output)
+        case .brotli: return try Brotli.decompress(input, into: output)
         default: throw ParquetError(.unsupported, "compression codec \(self) is not supported")
         }
     }
@@ -60,7 +62,7 @@ extension CompressionCodec {
     /// Compresses `input`.
     ///
     /// - Parameter level: the codec's compression level where it has one (ZSTD: 1…22, default 3;
-    ///   GZIP: 0…9, default 6); ignored by the others.
+    ///   GZIP: 0…9, default 6; BROTLI: 0…11, default 1); ignored by the others.
     public func compress(_ input: UnsafeRawBufferPointer, level: Int? = nil) throws -> [UInt8] {
         switch self {
         case .uncompressed: return Array(input)
@@ -69,6 +71,7 @@ extension CompressionCodec {
         case .zstd: return try Zstd.compress(input, level: level ?? 3)
         case .lz4Raw: return try LZ4Block.compress(input)
         case .lz4: return try LZ4Block.compressHadoop(input)
+        case .brotli: return try Brotli.compress(input, level: level ?? 1)
         default: throw ParquetError(.unsupported, "compression codec \(self) is not supported")
         }
     }
