@@ -11,8 +11,9 @@ enum ExpectedWriter {
     ///   - rowGroups: the number of row groups the file should have (checked by pyarrow).
     ///   - checks: footer checks for the Python side, as JSON text (for example
     ///     `"statistics": true, "sorting_columns": [[0, false, false]]`), without braces.
+    ///   - skipReaders: tools with a known limitation for this file, and the reason.
     static func sidecar(for table: Table, file: String, description: String, rowGroups: Int? = nil,
-                        checks: String? = nil) -> String {
+                        checks: String? = nil, skipReaders: [String: String] = [:]) -> String {
         var parts = [
             "\"file\":\(quote(file))",
             "\"description\":\(quote(description))",
@@ -26,6 +27,10 @@ enum ExpectedWriter {
         }
         parts.append("\"columns\":[\(columns.joined(separator: ","))]")
         if let checks { parts.append("\"checks\":{\(checks)}") }
+        if !skipReaders.isEmpty {
+            let items = skipReaders.keys.sorted().map { "\(quote($0)):\(quote(skipReaders[$0]!))" }
+            parts.append("\"skip_readers\":{\(items.joined(separator: ","))}")
+        }
         return "{" + parts.joined(separator: ",") + "}\n"
     }
 

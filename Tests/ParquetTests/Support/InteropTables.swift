@@ -22,6 +22,14 @@ enum InteropTables {
         values.enumerated().map { $0.offset % every == offset ? nil : $0.element }
     }
 
+    /// A `fixed_size_binary[width]` column; `nil` elements are null.
+    static func fixedBinary(_ values: [[UInt8]?], width: Int) -> Column {
+        let bytes = values.flatMap { $0 ?? [UInt8](repeating: 0, count: width) }
+        let validity = values.contains { $0 == nil } ? Bitmap(values.map { $0 != nil }) : nil
+        return try! Column(type: .fixedSizeBinary(byteWidth: width), count: values.count, values: Buffer(bytes),
+                           validity: validity)
+    }
+
     static let doubleSpecials: [Double] = [0.1, .nan, .infinity, -.infinity, -0.0, 0.0,
                                            .leastNonzeroMagnitude, .greatestFiniteMagnitude, -2.5, 1e-300]
     static let floatSpecials: [Float] = [0.1, .nan, .infinity, -.infinity, -0.0, 0.0,
@@ -86,7 +94,7 @@ enum InteropTables {
             ("double", Column(nulling(f64, every: 12, offset: 11))),
             ("string", Column(nulling(text, every: 13, offset: 12))),
             ("binary", Column(binary: nulling(bytes, every: 5, offset: 2))),
-            ("fixed_size_binary", Column(binary: nulling(fixed, every: 6, offset: 3), type: .fixedSizeBinary(byteWidth: 4))),
+            ("fixed_size_binary", fixedBinary(nulling(fixed, every: 6, offset: 3), width: 4)),
             ("date32", Column(nulling(days, every: 7, offset: 6), type: .date32)),
             ("ts_ms", Column(nulling(micros.map { $0 / 1000 }, every: 7, offset: 5), type: .timestamp(.millisecond))),
             ("ts_us_utc", Column(nulling(micros, every: 7, offset: 4), type: .timestamp(.microsecond, timezone: "UTC"))),
