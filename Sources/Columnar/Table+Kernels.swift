@@ -58,8 +58,9 @@ extension Table {
 
     /// Returns the rows of `tables`, one after another.
     ///
-    /// The tables must have the same column names and types, in the same order; the first table's
-    /// schema (with its metadata and nullability) and index mark are kept.
+    /// The tables must have the same column names and types, in the same order. The first table's
+    /// schema (with its metadata) and index mark are kept; a field is nullable when it is in any
+    /// of the tables.
     ///
     /// - Throws: ``ColumnarError`` when the column names or types differ, or `tables` is empty.
     public static func concatenate(_ tables: [Table]) throws -> Table {
@@ -80,7 +81,11 @@ extension Table {
                                                  context: "concatenate column '\(first.columnNames[i])'")
             }
         }
-        return Table(unchecked: first.schema, columns: columns, rowCount: tables.reduce(0) { $0 + $1.rowCount },
+        var schema = first.schema
+        for i in schema.fields.indices where tables.contains(where: { $0.schema.fields[i].nullable }) {
+            schema.fields[i].nullable = true
+        }
+        return Table(unchecked: schema, columns: columns, rowCount: tables.reduce(0) { $0 + $1.rowCount },
                      indexColumnName: first.indexColumnName)
     }
 
