@@ -10,7 +10,7 @@ public struct ReadLimits: Sendable {
     public var maxCompressionRatio: Int
 
     /// Creates limits; the defaults accept every file mainstream writers produce.
-    public init(maxPageSize: Int = 1 << 30, maxValuesPerPage: Int = 1 << 26, maxCompressionRatio: Int = 1 << 16) {
+    public init(maxPageSize: Int = 1 << 30, maxValuesPerPage: Int = 1 << 24, maxCompressionRatio: Int = 1 << 16) {
         self.maxPageSize = maxPageSize
         self.maxValuesPerPage = maxValuesPerPage
         self.maxCompressionRatio = maxCompressionRatio
@@ -24,6 +24,8 @@ struct ColumnChunkDecoder {
     let limits: ReadLimits
     var chunk: DecodedChunk
     var dictionary: DecodedDictionary?
+    /// The most level entries the chunk may hold (its row count, for a column without repetition).
+    var maxEntries = Int.max
 
     init(metadata: ColumnMetaData, descriptor: ColumnDescriptor, limits: ReadLimits) throws {
         guard metadata.type == descriptor.physicalType else {
@@ -35,7 +37,7 @@ struct ColumnChunkDecoder {
         self.metadata = metadata
         self.descriptor = descriptor
         self.limits = limits
-        self.chunk = DecodedChunk(descriptor: descriptor)
+        self.chunk = DecodedChunk(descriptor: descriptor, maxValuesPerPage: limits.maxValuesPerPage)
     }
 
     /// Decodes every page in `bytes`, a run of consecutive pages (a whole chunk, or the dictionary
@@ -110,6 +112,9 @@ struct ColumnChunkDecoder {
         let count = Int(n)
         guard count >= 0, count <= limits.maxValuesPerPage else {
             throw ParquetError(.corruptData, "data page declares \(count) values")
+        }
+        guard count <= maxEntries - chunk.entryCount else {
+            throw ParquetError(.corruptData, "data pages hold more values than the row group's \(maxEntries) rows")
         }
         return count
     }

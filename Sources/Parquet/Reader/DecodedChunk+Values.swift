@@ -20,11 +20,13 @@ extension DecodedChunk {
         } else if encoding == .deltaBinaryPacked, type == .int32 || type == .int64 {
             try appendDeltaIntegers(data, count: count)
         } else if encoding == .deltaLengthByteArray, type == .byteArray {
+            try checkDeltaCount(data)
             guard case .bytes(var offsets, var bytes) = values else { throw internalError() }
             values = .bools([])
             _ = try DeltaLengthByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
             values = .bytes(offsets: offsets, data: bytes)
         } else if encoding == .deltaByteArray, type == .byteArray || type == .fixedLenByteArray {
+            try checkDeltaCount(data)
             try appendDeltaByteArrays(data, count: count)
         } else if encoding == .byteStreamSplit, let width = descriptor.storedWidth, type != .int96 {
             try appendFixed(count: count, width: width) { out in
@@ -34,6 +36,15 @@ extension DecodedChunk {
             throw ParquetError(.unsupported, "encoding \(encoding) is not supported for \(type) columns")
         }
         valueCount += count
+    }
+
+    /// Rejects a DELTA stream whose declared value count exceeds the page limit (the decoders
+    /// allocate that many values up front).
+    private func checkDeltaCount(_ data: UnsafeRawBufferPointer) throws {
+        let header = try DeltaBinaryPacked.readHeader(data)
+        guard header.totalValueCount <= maxValuesPerPage else {
+            throw ParquetError(.corruptData, "DELTA stream declares \(header.totalValueCount) values, above the page limit")
+        }
     }
 
     private func internalError() -> ParquetError {
@@ -97,7 +108,7 @@ extension DecodedChunk {
 
     private mutating func appendDeltaIntegers(_ data: UnsafeRawBufferPointer, count: Int) throws {
         let header = try DeltaBinaryPacked.readHeader(data)
-        guard header.totalValueCount >= count else {
+        guard header.totalValueCount >= count, header.totalValueCount <= Swift.max(count, maxValuesPerPage) else {
             throw ParquetError(.corruptData, "DELTA_BINARY_PACKED holds \(header.totalValueCount) values, \(count) expected")
         }
         let is64 = descriptor.physicalType == .int64

@@ -25,9 +25,12 @@ struct DecodedChunk {
     var valueCount = 0
     /// The dense values.
     var values: Values
+    /// The most values one page may declare (bounds up-front allocations).
+    let maxValuesPerPage: Int
 
-    init(descriptor: ColumnDescriptor) {
+    init(descriptor: ColumnDescriptor, maxValuesPerPage: Int) {
         self.descriptor = descriptor
+        self.maxValuesPerPage = maxValuesPerPage
         switch descriptor.physicalType {
         case .boolean: values = .bools([])
         case .byteArray: values = .bytes(offsets: [0], data: [])

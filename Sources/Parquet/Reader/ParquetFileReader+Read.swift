@@ -128,6 +128,7 @@ extension ParquetFileReader {
                 throw ParquetError(.unsupported, "column chunk without metadata (encrypted column)")
             }
             var decoder = try ColumnChunkDecoder(metadata: meta, descriptor: descriptor, limits: options.limits)
+            if descriptor.maxRepetitionLevel == 0, let rows = Int(exactly: group.numRows) { decoder.maxEntries = rows }
             if let ranges {
                 for range in ranges {
                     let bytes = try source.read(range)
