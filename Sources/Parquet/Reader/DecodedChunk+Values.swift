@@ -155,6 +155,25 @@ extension DecodedChunk {
         }
     }
 
+    /// Dictionary lookup for 4- and 8-byte values with typed loads (copying the dictionary to
+    /// aligned memory only if its bytes are not aligned already).
+    private static func gatherTyped<T: FixedWidthInteger>(
+        _ indices: UnsafeBufferPointer<UInt32>, _ dictionary: UnsafeRawBufferPointer, _ out: UnsafeMutableRawPointer, as: T.Type
+    ) throws {
+        let count = dictionary.count / MemoryLayout<T>.size
+        let output = UnsafeMutableBufferPointer(start: out.assumingMemoryBound(to: T.self), count: indices.count)
+        if let base = dictionary.baseAddress, Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
+            let dict = UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: count)
+            try DictionaryEncoding.gather(indices: indices, dictionary: dict, into: output)
+            return
+        }
+        let entries = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = count
+            if count > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: dictionary.baseAddress!, byteCount: count * MemoryLayout<T>.size) }
+        }
+        try entries.withUnsafeBufferPointer { try DictionaryEncoding.gather(indices: indices, dictionary: $0, into: output) }
+    }
+
     private mutating func appendDictionaryValues(
         _ data: UnsafeRawBufferPointer, count: Int, dictionary: DecodedDictionary
     ) throws {
@@ -167,7 +186,11 @@ extension DecodedChunk {
             try appendFixed(count: count, width: width) { out in
                 try indices.withUnsafeBufferPointer { idx in
                     try entries.withUnsafeBytes { dict in
-                        try DictionaryEncoding.gatherFixed(indices: idx, dictionary: dict, width: width, into: out)
+                        switch width {
+                        case 8: try Self.gatherTyped(idx, dict, out, as: UInt64.self)
+                        case 4: try Self.gatherTyped(idx, dict, out, as: UInt32.self)
+                        default: try DictionaryEncoding.gatherFixed(indices: idx, dictionary: dict, width: width, into: out)
+                        }
                     }
                 }
             }

@@ -137,7 +137,9 @@ struct LeafBuilder {
     ) throws -> Column {
         guard dense.count >= 1 else { throw shortValues(n) }
         guard let indices else {
-            return try Column(type: type, offsets: Buffer(Array(dense[0...n])), values: Buffer(data), validity: validity)
+            guard dense.count > n else { throw shortValues(n) }
+            let offsets = dense.withUnsafeBufferPointer { Buffer(UnsafeBufferPointer(rebasing: $0[0...n])) }
+            return try Column(type: type, offsets: offsets, values: Buffer(data), validity: validity)
         }
         // Nulls repeat the previous end; present values keep their dense offsets when they are consecutive.
         var offsets = [Int64](repeating: 0, count: n + 1)
