@@ -164,4 +164,16 @@ struct WriterTests {
         let bad = try Table(schema: schema, columns: [Column([Int64?]([1, nil]))])
         #expect(throws: ParquetError.self) { try ParquetWriter.serialize(bad) }
     }
+
+    @Test("parallel page compression gives the same bytes as serial")
+    func parallelCompression() throws {
+        let table = try WriterFixtures.allTypes(rows: 5000)
+        var serial = ParquetWriteOptions.hats
+        serial.maxRowsPerPage = 300
+        serial.compressionLevel = 3
+        serial.compressionConcurrency = 1
+        var parallel = serial
+        parallel.compressionConcurrency = 4
+        #expect(try ParquetWriter.serialize(table, options: serial) == ParquetWriter.serialize(table, options: parallel))
+    }
 }

@@ -1,7 +1,8 @@
 /// One column chunk encoded in memory: dictionary page (if any) then data pages, with the
 /// metadata whose offsets are relative to the chunk's first byte until `place(at:)` fixes them.
 struct EncodedChunk {
-    var bytes: [UInt8]
+    /// The chunk's byte pieces in file order (page headers and page bodies), written one after another.
+    var pieces: [[UInt8]]
     var metaData: ColumnMetaData
     var pageLocations: [PageLocation]
     var columnIndex: ColumnIndex?
@@ -89,19 +90,20 @@ struct ColumnChunkEncoder {
                 dictionary = DictionaryBuilder(kind: .fixed(width: width))
             }
         }
-        var pagesBytes: [UInt8] = []
+        var pagePieces: [[UInt8]] = []
+        var pagesSize = 0
         var locations: [PageLocation] = []
         var pageEncodings: [Encoding] = []
         var pageBounds: [ValueBounds?] = []
         var pageNulls: [Int64] = []
-        var body: [UInt8] = []
         var indices: [UInt32] = []
-        var uncompressedTotal = 0
+        var bodies: [[UInt8]] = []
+        bodies.reserveCapacity(spans.count)
         var dictionaryPages = 0
         let statistics = options.writeStatistics
         let order = leaf.type.sortOrder
         for span in spans {
-            body.removeAll(keepingCapacity: true)
+            var body: [UInt8] = []
             if let rep = data.repetitionLevels {
                 rep[span.levels].withUnsafeBufferPointer {
                     RLEHybrid.encodeLengthPrefixed($0, bitWidth: bitsNeeded(UInt64(leaf.maxRepetitionLevel)), into: &body)
@@ -124,53 +126,59 @@ struct ColumnChunkEncoder {
             } else {
                 pageEncoding = try encodeValues(span.values, encoding: encoding == .dictionary ? .plain : encoding, into: &body)
             }
-            let valueCount = span.values.count
-            let nulls = Int64(span.levels.count - valueCount)
-            let bounds = statistics ? ValueBounds.compute(data.values, range: span.values, order: order,
-                                                          physical: leaf.type.physical) : nil
-            pageBounds.append(bounds)
-            pageNulls.append(nulls)
+            pageBounds.append(statistics ? ValueBounds.compute(data.values, range: span.values, order: order,
+                                                               physical: leaf.type.physical) : nil)
+            pageNulls.append(Int64(span.levels.count - span.values.count))
+            pageEncodings.append(pageEncoding)
+            bodies.append(body)
+        }
+        let compressedPages = try PageCompressor(options: options).compress(bodies)
+        var uncompressedTotal = 0
+        for (k, span) in spans.enumerated() {
             let headerStats = statistics && !options.writePageIndex
-                ? makeStatistics(bounds, nullCount: nulls) : nil
-            let compressed = try compress(body)
+                ? makeStatistics(pageBounds[k], nullCount: pageNulls[k]) : nil
+            let compressed = compressedPages[k]
             let header = PageHeader(
-                type: .dataPage, uncompressedPageSize: Int32(body.count), compressedPageSize: Int32(compressed.count),
-                dataPageHeader: DataPageHeader(numValues: Int32(span.levels.count), encoding: pageEncoding,
+                type: .dataPage, uncompressedPageSize: Int32(bodies[k].count), compressedPageSize: Int32(compressed.count),
+                dataPageHeader: DataPageHeader(numValues: Int32(span.levels.count), encoding: pageEncodings[k],
                                                definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle,
                                                statistics: headerStats))
             let headerBytes = ThriftCompactWriter.encode(header)
-            locations.append(PageLocation(offset: Int64(pagesBytes.count),
+            locations.append(PageLocation(offset: Int64(pagesSize),
                                           compressedPageSize: Int32(headerBytes.count + compressed.count),
                                           firstRowIndex: Int64(span.firstRow)))
-            pagesBytes.append(contentsOf: headerBytes)
-            pagesBytes.append(contentsOf: compressed)
-            uncompressedTotal += headerBytes.count + body.count
-            pageEncodings.append(pageEncoding)
+            pagePieces.append(headerBytes)
+            pagePieces.append(compressed)
+            pagesSize += headerBytes.count + compressed.count
+            uncompressedTotal += headerBytes.count + bodies[k].count
         }
+        bodies = []
 
         // The dictionary page goes first; data page offsets shift past it.
-        var chunkBytes: [UInt8] = []
+        var chunkPieces: [[UInt8]] = []
+        var dictionarySize = 0
         var dictionaryOffset: Int64?
         var encodingStats: [PageEncodingStats] = []
         var encodings: [Encoding] = []
         if let dictionary, dictionaryPages > 0 {
-            body.removeAll(keepingCapacity: true)
+            var body: [UInt8] = []
             dictionary.encodePlain(into: &body)
-            let compressed = try compress(body)
+            let compressed = try PageCompressor(options: options).compress([body])[0]
             let header = PageHeader(
                 type: .dictionaryPage, uncompressedPageSize: Int32(body.count), compressedPageSize: Int32(compressed.count),
                 dictionaryPageHeader: DictionaryPageHeader(numValues: Int32(dictionary.count), encoding: .plain))
             let headerBytes = ThriftCompactWriter.encode(header)
-            chunkBytes.append(contentsOf: headerBytes)
-            chunkBytes.append(contentsOf: compressed)
+            chunkPieces.append(headerBytes)
+            chunkPieces.append(compressed)
+            dictionarySize = headerBytes.count + compressed.count
             uncompressedTotal += headerBytes.count + body.count
             dictionaryOffset = 0
             encodingStats.append(PageEncodingStats(pageType: .dictionaryPage, encoding: .plain, count: 1))
             encodings.append(.plain)
         }
-        let shift = Int64(chunkBytes.count)
+        let shift = Int64(dictionarySize)
         for i in locations.indices { locations[i].offset += shift }
-        chunkBytes.append(contentsOf: pagesBytes)
+        chunkPieces.append(contentsOf: pagePieces)
         encodings.append(.rle)
         var dataEncodings: [Encoding] = []
         for e in pageEncodings where !dataEncodings.contains(e) { dataEncodings.append(e) }
@@ -186,18 +194,13 @@ struct ColumnChunkEncoder {
         let metaData = ColumnMetaData(
             type: leaf.type.physical, encodings: encodings, pathInSchema: leaf.path, codec: options.compression,
             numValues: Int64(data.levelCount), totalUncompressedSize: Int64(uncompressedTotal),
-            totalCompressedSize: Int64(chunkBytes.count), dataPageOffset: shift,
+            totalCompressedSize: Int64(dictionarySize + pagesSize), dataPageOffset: shift,
             dictionaryPageOffset: dictionaryOffset,
             statistics: statistics ? makeStatistics(chunkBounds, nullCount: nullTotal) : nil,
             encodingStats: encodingStats)
         let columnIndex = statistics && options.writePageIndex
             ? makeColumnIndex(spans: spans, bounds: pageBounds, nulls: pageNulls) : nil
-        return EncodedChunk(bytes: chunkBytes, metaData: metaData, pageLocations: locations, columnIndex: columnIndex)
-    }
-
-    private func compress(_ body: [UInt8]) throws -> [UInt8] {
-        if options.compression == .uncompressed { return body }
-        return try options.compression.compress(body, level: options.compressionLevel)
+        return EncodedChunk(pieces: chunkPieces, metaData: metaData, pageLocations: locations, columnIndex: columnIndex)
     }
 
     /// Adds the page's values to the dictionary and appends their indices.

@@ -114,7 +114,7 @@ public final class ParquetWriter {
                 let data = try LeafData(column: column, leaf: leaf)
                 var chunk = try ColumnChunkEncoder(leaf: leaf, options: options, data: data).encode()
                 chunk.place(at: Int64(sink.position))
-                try sink.write(chunk.bytes)
+                for piece in chunk.pieces { try sink.write(piece) }
                 uncompressed += chunk.metaData.totalUncompressedSize
                 compressed += chunk.metaData.totalCompressedSize
                 chunks.append(ColumnChunk(fileOffset: 0, metaData: chunk.metaData))
