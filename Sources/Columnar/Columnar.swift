@@ -81,7 +81,9 @@
 /// ## Kernels (Column and Table)
 /// `filter(_: BooleanMask)` (word-at-a-time for fixed-width and bit columns),
 /// `gather(_:allowingNullIndices:)` over `[Int]`, `[Int32]` or their unsafe buffers (a negative
-/// index gives a null row, for left joins), `slice(_:)`, `head`/`tail`, `concatenate(_:)`.
+/// index gives a null row, for left joins), `slice(_:)`, `head`/`tail`, `concatenate(_:)`;
+/// on columns also `cast(to:)` between numeric types (checked like pyarrow's safe cast) and
+/// `withValidity(_:)`.
 /// `Table.description` prints like pandas (see ``Table/formatted(head:tail:maxCellWidth:)``).
 public enum Columnar {}
 
