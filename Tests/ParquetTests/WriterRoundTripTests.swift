@@ -55,6 +55,9 @@ struct WriterRoundTripTests {
         let table = try WriterFixtures.allTypes(rows: 3000, seed: UInt64(variant))
         let bytes = try ParquetWriter.serialize(table, options: options)
         expectSame(try readBack(bytes), table, label)
+        if let dir = WriterFixtures.inspectionDirectory {
+            try AtomicFile.write(bytes, to: "\(dir)/variant\(variant).parquet")
+        }
     }
 
     @Test("edge sizes: 0, 1 and 8 rows; all-null and all-empty columns")
@@ -73,6 +76,23 @@ struct WriterRoundTripTests {
         for options in [ParquetWriteOptions.hats, .pyarrowDefault] {
             expectSame(try readBack(ParquetWriter.serialize(nulls, options: options)), nulls, "all null")
         }
+    }
+
+    @Test("the page index lets the reader prune pages of _healpix_29")
+    func pageIndexPruning() throws {
+        var options = ParquetWriteOptions.hats
+        options.maxRowsPerPage = 400
+        let table = try WriterFixtures.allTypes(rows: 4000)
+        let bytes = try ParquetWriter.serialize(table, options: options)
+        let reader = try ParquetFileReader(source: MemorySource(bytes), name: "hats.parquet")
+        let healpix = table.columns[0].values(as: Int64.self)
+        let lo = healpix[1234]
+        let hi = healpix[1250] + 1
+        let read = try reader.read(filter: RangeFilter(column: "_healpix_29", ranges: [lo..<hi]))
+        #expect(read.rowCount == 400)
+        let first = healpix.firstIndex(of: read.columns[0].values(as: Int64.self)[0])!
+        #expect(first == 1200)
+        expectSame(read, table.slice(1200..<1600), "pruned")
     }
 
     @Test("a file on disk: atomic write, then the reader opens it")
