@@ -26,7 +26,14 @@ public enum ByteStreamSplit {
         let dst = output.assumingMemoryBound(to: UInt8.self)
         let bytes = src.assumingMemoryBound(to: UInt8.self)
         switch width {
-        case 8: decodeWords(bytes, stride: stride, count: count, into: output, as: UInt64.self)
+        case 8:
+            let blocked = count & ~7
+            decodeDoubleBlocks(src, stride: stride, count: blocked, into: output)
+            for i in blocked..<count {
+                var word: UInt64 = 0
+                for j in 0..<8 { word |= UInt64(bytes[j &* stride &+ i]) &<< UInt64(j &* 8) }
+                output.storeBytes(of: word.littleEndian, toByteOffset: i &* 8, as: UInt64.self)
+            }
         case 4: decodeWords(bytes, stride: stride, count: count, into: output, as: UInt32.self)
         case 2: decodeWords(bytes, stride: stride, count: count, into: output, as: UInt16.self)
         default:
@@ -69,8 +76,14 @@ public enum ByteStreamSplit {
         out.withUnsafeMutableBufferPointer { buffer in
             guard let dst = buffer.baseAddress?.advanced(by: start) else { return }
             switch width {
-            case 8: encodeWords(src, count: count, into: dst, as: UInt64.self)
-            case 4: encodeWords(src, count: count, into: dst, as: UInt32.self)
+            case 8:
+                let blocked = count & ~7
+                encodeDoubleBlocks(src, count: blocked, stride: count, into: dst)
+                encodeTail(src, width: 8, range: blocked..<count, stride: count, into: dst)
+            case 4:
+                let blocked = count & ~15
+                encodeFloatBlocks(src, count: blocked, stride: count, into: dst)
+                encodeTail(src, width: 4, range: blocked..<count, stride: count, into: dst)
             default:
                 for j in 0..<width {
                     let stream = dst + j * count
@@ -80,16 +93,104 @@ public enum ByteStreamSplit {
         }
     }
 
-    @inline(__always)
-    static func encodeWords<W: FixedWidthInteger & UnsignedInteger>(
-        _ src: UnsafeRawPointer, count: Int, into dst: UnsafeMutablePointer<UInt8>, as: W.Type
+    static func encodeTail(
+        _ src: UnsafeRawPointer, width: Int, range: Range<Int>, stride: Int, into dst: UnsafeMutablePointer<UInt8>
     ) {
-        let width = MemoryLayout<W>.size
-        for i in 0..<count {
-            let word = W(littleEndian: src.loadUnaligned(fromByteOffset: i &* width, as: W.self))
+        for i in range {
             for j in 0..<width {
-                dst[j &* count &+ i] = UInt8(truncatingIfNeeded: word &>> W(j &* 8))
+                dst[j &* stride &+ i] = src.load(fromByteOffset: i &* width &+ j, as: UInt8.self)
             }
+        }
+    }
+
+    /// Transposes an 8×8 byte matrix held as 8 little-endian rows: byte k of row i moves to
+    /// byte i of row k.
+    @inline(__always)
+    static func transpose8x8(_ r: inout (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)) {
+        @inline(__always) func swap(_ a: inout UInt64, _ b: inout UInt64, _ shift: UInt64, _ mask: UInt64) {
+            let t = ((a &>> shift) ^ b) & mask
+            b ^= t
+            a ^= t &<< shift
+        }
+        let m32: UInt64 = 0x0000_0000_FFFF_FFFF
+        let m16: UInt64 = 0x0000_FFFF_0000_FFFF
+        let m8: UInt64 = 0x00FF_00FF_00FF_00FF
+        swap(&r.0, &r.4, 32, m32); swap(&r.1, &r.5, 32, m32); swap(&r.2, &r.6, 32, m32); swap(&r.3, &r.7, 32, m32)
+        swap(&r.0, &r.2, 16, m16); swap(&r.1, &r.3, 16, m16); swap(&r.4, &r.6, 16, m16); swap(&r.5, &r.7, 16, m16)
+        swap(&r.0, &r.1, 8, m8); swap(&r.2, &r.3, 8, m8); swap(&r.4, &r.5, 8, m8); swap(&r.6, &r.7, 8, m8)
+    }
+
+    /// Splits whole blocks of 8 eight-byte values (`count` a multiple of 8).
+    static func encodeDoubleBlocks(_ src: UnsafeRawPointer, count: Int, stride: Int, into dst: UnsafeMutablePointer<UInt8>) {
+        let out = UnsafeMutableRawPointer(dst)
+        var i = 0
+        while i < count {
+            let p = src + i &* 8
+            var r = (p.loadUnaligned(as: UInt64.self), p.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                     p.loadUnaligned(fromByteOffset: 16, as: UInt64.self), p.loadUnaligned(fromByteOffset: 24, as: UInt64.self),
+                     p.loadUnaligned(fromByteOffset: 32, as: UInt64.self), p.loadUnaligned(fromByteOffset: 40, as: UInt64.self),
+                     p.loadUnaligned(fromByteOffset: 48, as: UInt64.self), p.loadUnaligned(fromByteOffset: 56, as: UInt64.self))
+            transpose8x8(&r)
+            out.storeBytes(of: r.0, toByteOffset: i, as: UInt64.self)
+            out.storeBytes(of: r.1, toByteOffset: stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.2, toByteOffset: 2 &* stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.3, toByteOffset: 3 &* stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.4, toByteOffset: 4 &* stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.5, toByteOffset: 5 &* stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.6, toByteOffset: 6 &* stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.7, toByteOffset: 7 &* stride &+ i, as: UInt64.self)
+            i &+= 8
+        }
+    }
+
+    /// Splits whole blocks of 16 four-byte values (`count` a multiple of 16): values k and k+8
+    /// share a row, so one 8×8 transpose yields 8 bytes of each stream for both halves.
+    static func encodeFloatBlocks(_ src: UnsafeRawPointer, count: Int, stride: Int, into dst: UnsafeMutablePointer<UInt8>) {
+        let out = UnsafeMutableRawPointer(dst)
+        var i = 0
+        @inline(__always) func row(_ p: UnsafeRawPointer, _ k: Int) -> UInt64 {
+            UInt64(p.loadUnaligned(fromByteOffset: 4 &* k, as: UInt32.self))
+                | UInt64(p.loadUnaligned(fromByteOffset: 4 &* (k &+ 8), as: UInt32.self)) &<< 32
+        }
+        while i < count {
+            let p = src + i &* 4
+            var r = (row(p, 0), row(p, 1), row(p, 2), row(p, 3), row(p, 4), row(p, 5), row(p, 6), row(p, 7))
+            transpose8x8(&r)
+            out.storeBytes(of: r.0, toByteOffset: i, as: UInt64.self)
+            out.storeBytes(of: r.4, toByteOffset: i &+ 8, as: UInt64.self)
+            out.storeBytes(of: r.1, toByteOffset: stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.5, toByteOffset: stride &+ i &+ 8, as: UInt64.self)
+            out.storeBytes(of: r.2, toByteOffset: 2 &* stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.6, toByteOffset: 2 &* stride &+ i &+ 8, as: UInt64.self)
+            out.storeBytes(of: r.3, toByteOffset: 3 &* stride &+ i, as: UInt64.self)
+            out.storeBytes(of: r.7, toByteOffset: 3 &* stride &+ i &+ 8, as: UInt64.self)
+            i &+= 16
+        }
+    }
+
+    /// Joins whole blocks of 8 eight-byte values (`count` a multiple of 8).
+    static func decodeDoubleBlocks(_ src: UnsafeRawPointer, stride: Int, count: Int, into output: UnsafeMutableRawPointer) {
+        var i = 0
+        while i < count {
+            var r = (src.loadUnaligned(fromByteOffset: i, as: UInt64.self),
+                     src.loadUnaligned(fromByteOffset: stride &+ i, as: UInt64.self),
+                     src.loadUnaligned(fromByteOffset: 2 &* stride &+ i, as: UInt64.self),
+                     src.loadUnaligned(fromByteOffset: 3 &* stride &+ i, as: UInt64.self),
+                     src.loadUnaligned(fromByteOffset: 4 &* stride &+ i, as: UInt64.self),
+                     src.loadUnaligned(fromByteOffset: 5 &* stride &+ i, as: UInt64.self),
+                     src.loadUnaligned(fromByteOffset: 6 &* stride &+ i, as: UInt64.self),
+                     src.loadUnaligned(fromByteOffset: 7 &* stride &+ i, as: UInt64.self))
+            transpose8x8(&r)
+            let o = output + i &* 8
+            o.storeBytes(of: r.0, as: UInt64.self)
+            o.storeBytes(of: r.1, toByteOffset: 8, as: UInt64.self)
+            o.storeBytes(of: r.2, toByteOffset: 16, as: UInt64.self)
+            o.storeBytes(of: r.3, toByteOffset: 24, as: UInt64.self)
+            o.storeBytes(of: r.4, toByteOffset: 32, as: UInt64.self)
+            o.storeBytes(of: r.5, toByteOffset: 40, as: UInt64.self)
+            o.storeBytes(of: r.6, toByteOffset: 48, as: UInt64.self)
+            o.storeBytes(of: r.7, toByteOffset: 56, as: UInt64.self)
+            i &+= 8
         }
     }
 }
