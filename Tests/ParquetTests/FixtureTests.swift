@@ -42,16 +42,21 @@ struct FixtureTests {
             return
         }
 
-        let table = try reader.read()
-        #expect(table.rowCount == expected.num_rows, "\(name): rows read")
-        #expect(table.columnNames == expected.columns.map(\.name), "\(name): column names")
-        for column in expected.columns {
-            guard let actual = table[column.name] else {
-                Issue.record("\(name): column \(column.name) missing")
-                continue
+        // Default options (pread, columns decoded in parallel), then a mapped file decoded serially.
+        let serialMapped = try ParquetFileReader(path: TestPaths.fixture(name).path, mapped: true,
+                                                 options: ReadOptions(concurrency: 1))
+        for (how, source) in [("default", reader), ("mapped, serial", serialMapped)] {
+            let table = try source.read()
+            #expect(table.rowCount == expected.num_rows, "\(name) (\(how)): rows read")
+            #expect(table.columnNames == expected.columns.map(\.name), "\(name) (\(how)): column names")
+            for column in expected.columns {
+                guard let actual = table[column.name] else {
+                    Issue.record("\(name) (\(how)): column \(column.name) missing")
+                    continue
+                }
+                let diffs = differences(in: actual, from: column)
+                #expect(diffs.isEmpty, "\(name) (\(how)): \(diffs.joined(separator: "; "))")
             }
-            let diffs = differences(in: actual, from: column)
-            #expect(diffs.isEmpty, "\(name): \(diffs.joined(separator: "; "))")
         }
     }
 
