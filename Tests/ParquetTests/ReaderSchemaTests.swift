@@ -73,9 +73,7 @@ import Testing
         chunk.repetitionLevels = [0, 1, 0, 0, 0]
         chunk.definitionLevels = [2, 2, 0, 1, 2]
         chunk.entryCount = 5
-        var builder = BufferBuilder<UInt8>()
-        for v: Int32 in [1, 2, 3] { withUnsafeBytes(of: v) { builder.append(contentsOf: Array($0)) } }
-        chunk.values = .fixed(builder, width: 4)
+        for v: Int32 in [1, 2, 3] { withUnsafeBytes(of: v) { chunk.fixed.append(contentsOf: Array($0)) } }
         chunk.valueCount = 3
         let shape = try ColumnShape(schema.root.children[0])
         let column = try ColumnAssembler(chunks: [0: chunk]).assembleTopLevel(shape, rows: 4)

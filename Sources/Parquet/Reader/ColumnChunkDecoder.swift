@@ -189,18 +189,26 @@ struct ColumnChunkDecoder {
             prefixed ? try RLEHybrid.decodeLengthPrefixed(data, bitWidth: width, count: count, into: out)
                      : try RLEHybrid.decode(data, bitWidth: width, count: count, into: out)
         }
-        let limit = UInt32(max)
-        var levels = repetition ? chunk.repetitionLevels : chunk.definitionLevels
-        if repetition { chunk.repetitionLevels = [] } else { chunk.definitionLevels = [] }
-        levels.reserveCapacity(levels.count + count)
-        var bad = false
-        for level in scratch {
-            bad = bad || level > limit
-            levels.append(UInt8(truncatingIfNeeded: level))
-        }
-        if repetition { chunk.repetitionLevels = levels } else { chunk.definitionLevels = levels }
+        let bad = repetition ? Self.append(scratch, to: &chunk.repetitionLevels, max: UInt32(max))
+                             : Self.append(scratch, to: &chunk.definitionLevels, max: UInt32(max))
         if bad { throw ParquetError(.corruptData, "\(repetition ? "repetition" : "definition") level above the maximum \(max)") }
         return consumed
+    }
+
+    /// Appends levels narrowed to bytes; returns whether any exceeded `max`.
+    private static func append(_ levels: [UInt32], to out: inout [UInt8], max: UInt32) -> Bool {
+        var bad = false
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: levels.count))
+        out.withUnsafeMutableBufferPointer { dst in
+            levels.withUnsafeBufferPointer { src in
+                for i in 0..<src.count {
+                    bad = bad || src[i] > max
+                    dst[start + i] = UInt8(truncatingIfNeeded: src[i])
+                }
+            }
+        }
+        return bad
     }
 
     /// The number of entries among the last `count` definition levels that carry a value.

@@ -21,10 +21,7 @@ extension DecodedChunk {
             try appendDeltaIntegers(data, count: count)
         } else if encoding == .deltaLengthByteArray, type == .byteArray {
             try checkDeltaCount(data)
-            guard case .bytes(var offsets, var bytes) = values else { throw internalError() }
-            values = .bools([])
             _ = try DeltaLengthByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
-            values = .bytes(offsets: offsets, data: bytes)
         } else if encoding == .deltaByteArray, type == .byteArray || type == .fixedLenByteArray {
             try checkDeltaCount(data)
             try appendDeltaByteArrays(data, count: count)
@@ -53,19 +50,14 @@ extension DecodedChunk {
 
     /// Appends `count * width` bytes written in place by `fill`.
     private mutating func appendFixed(count: Int, width: Int, _ fill: (UnsafeMutableRawPointer) throws -> Void) throws {
-        guard case .fixed(var builder, let storedWidth) = values else { throw internalError() }
-        let (bytes, overflow) = count.multipliedReportingOverflow(by: width)
+        guard case .fixed = storage else { throw internalError() }
+        let (total, overflow) = count.multipliedReportingOverflow(by: width)
         guard !overflow else { throw ParquetError(.corruptData, "value count overflows") }
-        values = .bools([]) // release the builder's storage so the append below does not copy it
-        try builder.appendUninitialized(count: bytes) { out in try fill(UnsafeMutableRawPointer(out.baseAddress!)) }
-        values = .fixed(builder, width: storedWidth)
+        try fixed.appendUninitialized(count: total) { out in try fill(UnsafeMutableRawPointer(out.baseAddress!)) }
     }
 
     private mutating func appendBools(_ bits: [UInt8]) {
-        guard case .bools(var existing) = values else { return }
-        values = .bools([])
-        existing.append(contentsOf: bits)
-        values = .bools(existing)
+        bools.append(contentsOf: bits)
     }
 
     private mutating func appendPlain(_ data: UnsafeRawBufferPointer, count: Int) throws {
@@ -75,10 +67,7 @@ extension DecodedChunk {
             _ = try bits.withUnsafeMutableBufferPointer { try PlainEncoding.decodeBooleans(data, count: count, into: $0) }
             appendBools(bits)
         case .byteArray:
-            guard case .bytes(var offsets, var bytes) = values else { throw internalError() }
-            values = .bools([])
             _ = try PlainEncoding.decodeByteArrays(data, count: count, offsets: &offsets, bytes: &bytes)
-            values = .bytes(offsets: offsets, data: bytes)
         case .int96:
             guard count <= data.count / 12 else {
                 throw ParquetError(.corruptData, "PLAIN INT96 data holds \(data.count / 12) values, \(count) expected")
@@ -137,21 +126,19 @@ extension DecodedChunk {
     }
 
     private mutating func appendDeltaByteArrays(_ data: UnsafeRawBufferPointer, count: Int) throws {
-        if case .bytes(var offsets, var bytes) = values {
-            values = .bools([])
+        if case .byteArrays = storage {
             _ = try DeltaByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
-            values = .bytes(offsets: offsets, data: bytes)
             return
         }
         let width = descriptor.storedWidth ?? 0
-        var offsets: [Int64] = [0]
-        var bytes: [UInt8] = []
-        _ = try DeltaByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
-        for i in 0..<count where offsets[i + 1] - offsets[i] != Int64(width) {
-            throw ParquetError(.corruptData, "DELTA_BYTE_ARRAY value of \(offsets[i + 1] - offsets[i]) bytes in a FIXED_LEN_BYTE_ARRAY(\(width)) column")
+        var ends: [Int64] = [0]
+        var joined: [UInt8] = []
+        _ = try DeltaByteArray.decode(data, count: count, offsets: &ends, bytes: &joined)
+        for i in 0..<count where ends[i + 1] - ends[i] != Int64(width) {
+            throw ParquetError(.corruptData, "DELTA_BYTE_ARRAY value of \(ends[i + 1] - ends[i]) bytes in a FIXED_LEN_BYTE_ARRAY(\(width)) column")
         }
         try appendFixed(count: count, width: width) { out in
-            bytes.withUnsafeBytes { if let b = $0.baseAddress { out.copyMemory(from: b, byteCount: count * width) } }
+            joined.withUnsafeBytes { if let b = $0.baseAddress { out.copyMemory(from: b, byteCount: count * width) } }
         }
     }
 
@@ -203,8 +190,7 @@ extension DecodedChunk {
             }
             appendBools(bits)
         case .bytes(let dictOffsets, let dictBytes):
-            guard case .bytes(var offsets, var bytes) = values else { throw internalError() }
-            values = .bools([])
+            guard case .byteArrays = storage else { throw internalError() }
             try indices.withUnsafeBufferPointer { idx in
                 try dictOffsets.withUnsafeBufferPointer { dOff in
                     try dictBytes.withUnsafeBytes { dBytes in
@@ -213,7 +199,6 @@ extension DecodedChunk {
                     }
                 }
             }
-            values = .bytes(offsets: offsets, data: bytes)
         }
     }
 }

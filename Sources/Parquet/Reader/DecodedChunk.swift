@@ -4,13 +4,14 @@ import Columnar
 /// that were selected), before they are assembled into a `Column`.
 struct DecodedChunk {
     /// How the dense values are held.
-    enum Values {
-        /// `count` values of `width` bytes each (INT32/INT64/FLOAT/DOUBLE/FLBA; INT96 already converted to Int64 ns).
-        case fixed(BufferBuilder<UInt8>, width: Int)
-        /// Booleans as 0/1 bytes.
-        case bools([UInt8])
-        /// Byte arrays: `count + 1` end offsets (starting at 0) and the bytes.
-        case bytes(offsets: [Int64], data: [UInt8])
+    enum Storage {
+        /// `valueCount` values of `width` bytes in `fixed` (INT32/INT64/FLOAT/DOUBLE/FLBA; INT96
+        /// already converted to Int64 nanoseconds).
+        case fixed(width: Int)
+        /// Booleans as 0/1 bytes in `bools`.
+        case bools
+        /// Byte arrays: `valueCount + 1` end offsets (from 0) in `offsets`, their bytes in `bytes`.
+        case byteArrays
     }
 
     /// The leaf being decoded.
@@ -23,8 +24,17 @@ struct DecodedChunk {
     var entryCount = 0
     /// The number of dense values decoded.
     var valueCount = 0
-    /// The dense values.
-    var values: Values
+    /// Which of the value stores below is in use. Each store is its own stored property so that
+    /// appending to it happens in place, never through a copy.
+    let storage: Storage
+    /// Fixed-width values.
+    var fixed = BufferBuilder<UInt8>()
+    /// Boolean values (0 or 1).
+    var bools: [UInt8] = []
+    /// Byte-array end offsets.
+    var offsets: [Int64] = [0]
+    /// Byte-array bytes.
+    var bytes: [UInt8] = []
     /// The most values one page may declare (bounds up-front allocations).
     let maxValuesPerPage: Int
 
@@ -32,10 +42,23 @@ struct DecodedChunk {
         self.descriptor = descriptor
         self.maxValuesPerPage = maxValuesPerPage
         switch descriptor.physicalType {
-        case .boolean: values = .bools([])
-        case .byteArray: values = .bytes(offsets: [0], data: [])
-        case .int96: values = .fixed(BufferBuilder<UInt8>(), width: 8)
-        default: values = .fixed(BufferBuilder<UInt8>(), width: descriptor.storedWidth ?? 1)
+        case .boolean: storage = .bools
+        case .byteArray: storage = .byteArrays
+        case .int96: storage = .fixed(width: 8)
+        default: storage = .fixed(width: descriptor.storedWidth ?? 1)
+        }
+    }
+
+    /// Reserves room for `entries` level entries and values, so that appending page after page
+    /// neither copies nor touches fresh pages twice.
+    mutating func reserve(entries: Int) {
+        guard entries > 0 else { return }
+        if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(entries) }
+        if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(entries) }
+        switch storage {
+        case .fixed(let width): fixed.reserveCapacity(entries * width)
+        case .bools: bools.reserveCapacity(entries)
+        case .byteArrays: offsets.reserveCapacity(entries + 1)
         }
     }
 }

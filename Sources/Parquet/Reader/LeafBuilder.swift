@@ -17,8 +17,10 @@ struct LeafBuilder {
         let n = slots.count
         let (indices, validity) = try valueIndices()
         do {
-            switch chunk.values {
-            case .bools(let dense):
+            switch chunk.storage {
+            case .bools:
+                let dense = chunk.bools
+                guard dense.count >= chunk.valueCount else { throw shortValues(chunk.valueCount) }
                 let bits = Bitmap(count: n) { out in
                     out.initializeMemory(as: UInt8.self, repeating: 0)
                     for i in 0..<n {
@@ -27,11 +29,11 @@ struct LeafBuilder {
                     }
                 }
                 return Column(bits: bits, validity: validity)
-            case .fixed(let builder, let storedWidth):
-                let values = try fixedValues(builder.finish(), storedWidth: storedWidth, indices: indices, count: n)
+            case .fixed(let storedWidth):
+                let values = try fixedValues(chunk.fixed.finish(), storedWidth: storedWidth, indices: indices, count: n)
                 return try Column(type: type, count: n, values: values, validity: validity)
-            case .bytes(let offsets, let data):
-                return try byteArrayColumn(offsets: offsets, data: data, indices: indices, count: n, validity: validity)
+            case .byteArrays:
+                return try byteArrayColumn(offsets: chunk.offsets, data: chunk.bytes, indices: indices, count: n, validity: validity)
             }
         } catch let error as ColumnarError {
             throw ParquetError(.corruptData, "inconsistent column data: \(error)", column: chunk.descriptor.dottedPath)

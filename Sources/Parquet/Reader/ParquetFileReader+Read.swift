@@ -129,6 +129,9 @@ extension ParquetFileReader {
             }
             var decoder = try ColumnChunkDecoder(metadata: meta, descriptor: descriptor, limits: options.limits)
             if descriptor.maxRepetitionLevel == 0, let rows = Int(exactly: group.numRows) { decoder.maxEntries = rows }
+            if ranges == nil, let declared = Int(exactly: meta.numValues) {
+                decoder.chunk.reserve(entries: Swift.min(declared, decoder.maxEntries, options.limits.maxValuesPerPage))
+            }
             if let ranges {
                 for range in ranges {
                     let bytes = try source.read(range)
