@@ -42,7 +42,7 @@ public enum ParquetMetadataFile {
         let layout = try WriterSchema(schema)
         return FileMetaData(
             version: 2, schema: layout.elements, numRows: 0, rowGroups: [],
-            keyValueMetadata: options.keyValueMetadata.isEmpty ? nil : options.keyValueMetadata,
+            keyValueMetadata: options.fileKeyValueMetadata(schema: schema),
             createdBy: options.createdBy,
             columnOrders: options.writeStatistics ? Array(repeating: .typeDefinedOrder, count: layout.leaves.count) : nil)
     }

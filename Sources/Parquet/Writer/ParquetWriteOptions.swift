@@ -1,3 +1,5 @@
+import Columnar
+
 /// How `ParquetWriter` lays out, encodes and compresses a file.
 ///
 /// Two presets mirror the Python tools:
@@ -58,8 +60,11 @@ public struct ParquetWriteOptions: Sendable {
     public var sortingColumnNames: [String] = []
     /// The `created_by` string.
     public var createdBy: String = "lsdb-swift version 0.1.0"
-    /// File-level key/value metadata.
+    /// File-level key/value metadata, written first.
     public var keyValueMetadata: [KeyValue] = []
+    /// Whether the table schema's metadata follows (sorted by key, keys already given above
+    /// skipped). `ARROW:schema` and `pandas` are never copied: they would describe another layout.
+    public var writeSchemaMetadata: Bool = true
 
     /// Creates options with pyarrow's defaults.
     public init() {}
@@ -83,6 +88,19 @@ public struct ParquetWriteOptions: Sendable {
         options.writePageIndex = true
         return options
     }()
+
+    /// The footer's key/value list for tables of `schema`; nil when empty.
+    func fileKeyValueMetadata(schema: Schema) -> [KeyValue]? {
+        var result = keyValueMetadata
+        if writeSchemaMetadata {
+            for key in schema.metadata.keys.sorted() where key != "ARROW:schema" && key != "pandas" {
+                if !result.contains(where: { $0.key == key }) {
+                    result.append(KeyValue(key: key, value: schema.metadata[key]))
+                }
+            }
+        }
+        return result.isEmpty ? nil : result
+    }
 
     /// The encoding for a leaf of `type` in top-level column `name`.
     func encoding(forColumn name: String, type: LeafType) -> ColumnEncoding {

@@ -196,7 +196,7 @@ public final class ParquetWriter {
         }
         let metadata = FileMetaData(
             version: 2, schema: layout.elements, numRows: rowCount, rowGroups: rowGroups,
-            keyValueMetadata: options.keyValueMetadata.isEmpty ? nil : options.keyValueMetadata,
+            keyValueMetadata: options.fileKeyValueMetadata(schema: schema),
             createdBy: options.createdBy,
             columnOrders: options.writeStatistics ? Array(repeating: .typeDefinedOrder, count: layout.leaves.count) : nil)
         try sink.write(ParquetMetadataFile.footer(metadata))
