@@ -82,13 +82,17 @@ struct ColumnChunkDecoder {
     }
 
     /// Runs `body` with the decompressed page bytes (the input itself when uncompressed).
-    private func withDecompressed<R>(
-        _ input: UnsafeRawBufferPointer, size: Int, compressed: Bool, _ body: (UnsafeRawBufferPointer) throws -> R
+    ///
+    /// Static, so that a `body` mutating the decoder is the only holder of its buffers (a method
+    /// call would keep a copy of `self` alive and make every append copy the value store).
+    private static func withDecompressed<R>(
+        _ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, size: Int, compressed: Bool,
+        _ body: (UnsafeRawBufferPointer) throws -> R
     ) throws -> R {
-        if !compressed || metadata.codec == .uncompressed || input.isEmpty || size == 0 {
+        if !compressed || codec == .uncompressed || input.isEmpty || size == 0 {
             return try body(input)
         }
-        let out = try metadata.codec.decompress(input, uncompressedSize: size)
+        let out = try codec.decompress(input, uncompressedSize: size)
         return try out.withUnsafeBytes { try body($0) }
     }
 
@@ -103,7 +107,7 @@ struct ColumnChunkDecoder {
         guard count >= 0, count <= limits.maxValuesPerPage else {
             throw ParquetError(.corruptData, "dictionary page declares \(count) entries")
         }
-        dictionary = try withDecompressed(body, size: Int(header.uncompressedPageSize), compressed: true) {
+        dictionary = try Self.withDecompressed(metadata.codec, body, size: Int(header.uncompressedPageSize), compressed: true) {
             try DecodedDictionary($0, count: count, descriptor: descriptor)
         }
     }
@@ -124,7 +128,7 @@ struct ColumnChunkDecoder {
             throw ParquetError(.corruptMetadata, "data page without a data page header")
         }
         let count = try checkedValueCount(info.numValues)
-        try withDecompressed(body, size: Int(header.uncompressedPageSize), compressed: true) { page in
+        try Self.withDecompressed(metadata.codec, body, size: Int(header.uncompressedPageSize), compressed: true) { page in
             var position = 0
             if descriptor.maxRepetitionLevel > 0 {
                 try checkLevelEncoding(info.repetitionLevelEncoding)
@@ -168,7 +172,7 @@ struct ColumnChunkDecoder {
         chunk.entryCount += count
         let valuesSize = Int(header.uncompressedPageSize) - repLength - defLength
         let values = UnsafeRawBufferPointer(rebasing: body[(repLength + defLength)...])
-        try withDecompressed(values, size: valuesSize, compressed: info.isCompressed) { data in
+        try Self.withDecompressed(metadata.codec, values, size: valuesSize, compressed: info.isCompressed) { data in
             try chunk.appendValues(data, count: nonNull, encoding: info.encoding, dictionary: dictionary)
         }
     }
