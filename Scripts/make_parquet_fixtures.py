@@ -31,6 +31,7 @@ import decimal
 import json
 import math
 import shutil
+import struct
 import sys
 import tempfile
 from pathlib import Path
@@ -357,6 +358,209 @@ def write_hats_file(path: Path, table: pa.Table, description: str) -> pq.FileMet
 # Fixtures
 # ---------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------
+# Byte-level fixtures: layouts that pyarrow, DuckDB and polars do not write
+# (legacy lists, rows split across v1 pages, parquet-mr quirks, Hadoop LZ4).
+# A minimal compact-Thrift encoder and page writer: PLAIN values, RLE/bit-packed levels, v1 pages.
+# ---------------------------------------------------------------------------
+
+T_TRUE, T_FALSE, T_I32, T_I64, T_BIN, T_LIST, T_STRUCT = 1, 2, 5, 6, 8, 9, 12
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def _zigzag(n: int) -> int:
+    return (n << 1) ^ (n >> 63)
+
+
+def thrift_struct(fields: list[tuple[int, str, object]]) -> bytes:
+    """Compact-protocol struct from (field id, kind, value); kinds: i32, i64, bin, bool, struct
+    (value = nested field list), list_i32, list_bin, list_struct. Field ids must ascend."""
+    out, last = bytearray(), 0
+
+    def header(fid: int, ftype: int) -> None:
+        nonlocal last
+        delta = fid - last
+        if 0 < delta <= 15:
+            out.append(delta << 4 | ftype)
+        else:
+            out.append(ftype)
+            out.extend(_varint(_zigzag(fid)))
+        last = fid
+
+    def list_header(etype: int, n: int) -> None:
+        out.append(n << 4 | etype) if n < 15 else out.extend(bytes([0xF0 | etype]) + _varint(n))
+
+    for fid, kind, value in fields:
+        if value is None:
+            continue
+        if kind == "bool":
+            header(fid, T_TRUE if value else T_FALSE)
+        elif kind in ("i32", "i64"):
+            header(fid, T_I32 if kind == "i32" else T_I64)
+            out.extend(_varint(_zigzag(value)))
+        elif kind == "bin":
+            data = value.encode() if isinstance(value, str) else value
+            header(fid, T_BIN)
+            out.extend(_varint(len(data)) + data)
+        elif kind == "struct":
+            header(fid, T_STRUCT)
+            out.extend(thrift_struct(value))
+        elif kind == "list_i32":
+            header(fid, T_LIST)
+            list_header(T_I32, len(value))
+            for v in value:
+                out.extend(_varint(_zigzag(v)))
+        elif kind == "list_bin":
+            header(fid, T_LIST)
+            list_header(T_BIN, len(value))
+            for v in value:
+                data = v.encode() if isinstance(v, str) else v
+                out.extend(_varint(len(data)) + data)
+        elif kind == "list_struct":
+            header(fid, T_LIST)
+            list_header(T_STRUCT, len(value))
+            for v in value:
+                out.extend(thrift_struct(v))
+        else:
+            raise ValueError(kind)
+    out.append(0)
+    return bytes(out)
+
+
+def hybrid_levels(levels: list[int], width: int) -> bytes:
+    """Levels as one bit-packed RLE-hybrid run (padded to 8 values), with the v1 u32 length prefix."""
+    padded = levels + [0] * (-len(levels) % 8)
+    bits = 0
+    for i, v in enumerate(padded):
+        bits |= v << (i * width)
+    body = _varint((len(padded) // 8) << 1 | 1) + bits.to_bytes(len(padded) * width // 8, "little")
+    return len(body).to_bytes(4, "little") + body
+
+
+def schema_element(name: str, *, type_: int | None = None, repetition: int | None = None,
+                   children: int | None = None, converted: int | None = None) -> list:
+    return [(1, "i32", type_), (3, "i32", repetition), (4, "bin", name),
+            (5, "i32", children), (6, "i32", converted)]
+
+
+REQUIRED, OPTIONAL, REPEATED = 0, 1, 2
+INT32, INT64 = 1, 2
+CT_LIST = 3
+
+
+def write_handmade(path: Path, schema: list[list], columns: list[dict], num_rows: int) -> None:
+    """Write a file from a flattened schema and, per leaf, a list of pages:
+    {"path": [...], "type": INT32/INT64, "codec": 0, "pages": [(rep, def, values)], "max_rep", "max_def",
+     "dictionary_page_offset_zero": bool, "compress": callable or None}."""
+    out = bytearray(b"PAR1")
+    chunks = []
+    for col in columns:
+        start = len(out)
+        fmt = "<i" if col["type"] == INT32 else "<q"
+        n_levels = 0
+        for rep, dfn, values in col["pages"]:
+            body = b""
+            if col["max_rep"]:
+                body += hybrid_levels(rep, col["max_rep"].bit_length())
+            if col["max_def"]:
+                body += hybrid_levels(dfn, col["max_def"].bit_length())
+            body += b"".join(struct.pack(fmt, v) for v in values)
+            stored = col["compress"](body) if col.get("compress") else body
+            n = len(dfn) if col["max_def"] else len(values)
+            n_levels += n
+            header = thrift_struct([(1, "i32", 0), (2, "i32", len(body)), (3, "i32", len(stored)),
+                                    (5, "struct", [(1, "i32", n), (2, "i32", 0), (3, "i32", 3), (4, "i32", 3)])])
+            out.extend(header + stored)
+        size = len(out) - start
+        meta = [(1, "i32", col["type"]), (2, "list_i32", [0, 3]), (3, "list_bin", col["path"]),
+                (4, "i32", col.get("codec", 0)), (5, "i64", n_levels), (6, "i64", size), (7, "i64", size),
+                (9, "i64", start), (11, "i64", 0 if col.get("dictionary_page_offset_zero") else None)]
+        chunks.append([(2, "i64", 0), (3, "struct", meta)])
+    total = len(out) - 4
+    footer = thrift_struct([
+        (1, "i32", 1), (2, "list_struct", schema), (3, "i64", num_rows),
+        (4, "list_struct", [[(1, "list_struct", chunks), (2, "i64", total), (3, "i64", num_rows)]]),
+        (6, "bin", "lsdb-swift make_parquet_fixtures.py (hand-made layout)"),
+    ])
+    out.extend(footer + len(footer).to_bytes(4, "little") + b"PAR1")
+    path.write_bytes(bytes(out))
+
+
+def handmade_fixtures() -> None:
+    """Legacy list shapes, rows split across pages, dictionary_page_offset=0 and Hadoop LZ4."""
+    def save(name: str, schema, columns, num_rows, description, skip_readers=None) -> None:
+        path = OUT / name
+        write_handmade(path, schema, columns, num_rows)
+        write_expected(path, description, pq.read_schema(path),  # pyarrow is the reference
+                       extra={"skip_readers": skip_readers} if skip_readers else None)
+
+    ids = {"path": ["id"], "type": INT32, "max_rep": 0, "max_def": 0, "pages": [([], [], [0, 1, 2, 3])]}
+    # optional group a (LIST) { repeated int32 array; }  rows [1,2], null, [], [3]
+    save("legacy_two_level_list.parquet",
+         [schema_element("schema", children=2), schema_element("id", type_=INT32, repetition=REQUIRED),
+          schema_element("a", repetition=OPTIONAL, children=1, converted=CT_LIST),
+          schema_element("array", type_=INT32, repetition=REPEATED)],
+         [ids, {"path": ["a", "array"], "type": INT32, "max_rep": 1, "max_def": 2,
+                "pages": [([0, 1, 0, 0, 0], [2, 2, 0, 1, 2], [1, 2, 3])]}],
+         4, "legacy 2-level LIST: optional group a (LIST) { repeated int32 array }")
+    # repeated int32 x (no LIST annotation): a required list of required elements
+    save("repeated_no_annotation.parquet",
+         [schema_element("schema", children=2), schema_element("id", type_=INT32, repetition=REQUIRED),
+          schema_element("x", type_=INT32, repetition=REPEATED)],
+         [ids, {"path": ["x"], "type": INT32, "max_rep": 1, "max_def": 1,
+                "pages": [([0, 1, 0, 0, 0, 1, 1], [1, 1, 0, 1, 1, 1, 1], [1, 2, 3, 4, 5, 6])]}],
+         4, "unannotated repeated primitive: repeated int32 x (rows [1,2], [], [3], [4,5,6])")
+    # Spark/parquet-avro legacy names: optional group a (LIST) { repeated group bag { optional int32 array } }
+    save("spark_bag_array_list.parquet",
+         [schema_element("schema", children=2), schema_element("id", type_=INT32, repetition=REQUIRED),
+          schema_element("a", repetition=OPTIONAL, children=1, converted=CT_LIST),
+          schema_element("bag", repetition=REPEATED, children=1),
+          schema_element("array", type_=INT32, repetition=OPTIONAL)],
+         [ids, {"path": ["a", "bag", "array"], "type": INT32, "max_rep": 1, "max_def": 3,
+                "pages": [([0, 1, 0, 0, 0], [3, 2, 0, 1, 3], [1, 3])]}],
+         4, "3-level LIST with Spark's legacy names bag/array (rows [1,null], null, [], [3])")
+    # optional group a (LIST) { repeated group list { optional int64 element } }, row 0 spans pages 1-2
+    save("rows_span_pages.parquet",
+         [schema_element("schema", children=1),
+          schema_element("a", repetition=OPTIONAL, children=1, converted=CT_LIST),
+          schema_element("list", repetition=REPEATED, children=1),
+          schema_element("element", type_=INT64, repetition=OPTIONAL)],
+         [{"path": ["a", "list", "element"], "type": INT64, "max_rep": 1, "max_def": 3,
+           "pages": [([0, 1], [3, 3], [1, 2]),
+                     ([1, 0, 0, 1, 0, 0], [3, 3, 3, 2, 0, 3], [3, 4, 5, 6]),
+                     ([1, 0], [3, 1], [7])]}],
+         6, "v1 pages that split rows: [1,2 | 3], [4], [5,null], null, [6 | 7], []")
+    # parquet-mr writes dictionary_page_offset = 0 for chunks without a dictionary
+    save("dict_page_offset_zero.parquet",
+         [schema_element("schema", children=1), schema_element("v", type_=INT64, repetition=OPTIONAL)],
+         [{"path": ["v"], "type": INT64, "max_rep": 0, "max_def": 1, "dictionary_page_offset_zero": True,
+           "pages": [([], [1, 0, 1, 1], [10, -20, 30])]}],
+         4, "ColumnMetaData.dictionary_page_offset = 0 on a chunk without a dictionary (parquet-mr quirk)",
+         skip_readers={"polars": "polars 2.1 seeks to dictionary_page_offset 0 and fails (Invalid thrift)"})
+
+    def hadoop_lz4(body: bytes) -> bytes:
+        block = pa.compress(body, codec="lz4_raw", asbytes=True)
+        return struct.pack(">II", len(body), len(block)) + block
+
+    values = [int(x) for x in np.random.default_rng(SEED).integers(-2**40, 2**40, 300)]
+    save("hadoop_lz4.parquet",
+         [schema_element("schema", children=1), schema_element("v", type_=INT64, repetition=REQUIRED)],
+         [{"path": ["v"], "type": INT64, "max_rep": 0, "max_def": 0, "codec": 5, "compress": hadoop_lz4,
+           "pages": [([], [], values[:200]), ([], [], values[200:])]}],
+         300, "deprecated LZ4 (codec 5) with Hadoop framing: [u32 BE raw size][u32 BE block size][LZ4 block]")
+
+
 def main() -> None:
     if OUT.exists():  # regenerate everything we own; leave Fixtures/reader/ alone
         for p in OUT.iterdir():
@@ -580,6 +784,8 @@ def main() -> None:
     pf = pq.read_table(path)
     write_expected(path, "polars write_parquet defaults: ZSTD, page index, root without repetition",
                    parquet_derived_schema(pf, {}))
+
+    handmade_fixtures()
 
     total = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file() and "reader" not in p.parts)
     print(f"wrote fixtures to {OUT} ({total / 1024:.0f} KiB)")
