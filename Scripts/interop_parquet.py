@@ -120,6 +120,8 @@ def duckdb_type(t: str) -> str | None:
         return simple[t]
     if t.startswith("fixed_size_binary"):
         return "BLOB"
+    if t.startswith(("time32[", "time64[")):
+        return "TIME_NS" if t == "time64[ns]" else "TIME"
     if t.startswith("timestamp["):
         ns = t.startswith("timestamp[ns")
         if "tz=" in t:
@@ -219,6 +221,10 @@ def pandas_equal(a, e, t: str) -> bool:
         import pandas as pd
         unit = t[len("timestamp["):].split(",")[0].rstrip("]")
         return pd.Timestamp(a).value == int(e) * _TS_FACTOR[unit]
+    if t.startswith(("time32[", "time64[")):
+        unit = t[7:-1]
+        micros = ((a.hour * 60 + a.minute) * 60 + a.second) * 10**6 + a.microsecond
+        return micros * 1000 == int(e) * _TS_FACTOR[unit]  # compare in nanoseconds
     if t.startswith("date32"):
         if isinstance(a, dt.datetime):
             a = a.date()

@@ -18,7 +18,7 @@ Every fixture ``NAME.parquet`` gets a sidecar ``NAME.expected.json``:
   uint8..uint32 -> numbers; int64/uint64 -> decimal strings; float/double/halffloat ->
   ``repr(float(x))`` strings ("nan", "inf", "-inf", "-0.0" kept; a float32 is widened to
   double exactly); string -> string; binary/fixed_size_binary -> lowercase hex;
-  timestamps -> integers in the unit of ``type``; date32 -> days since the epoch;
+  timestamps and times -> integers in the unit of ``type``; date32 -> days since the epoch;
   decimal -> the decimal string (``"-123.45"``); list -> nested list; struct -> object.
 
 The output is deterministic (seeded) and small (well under 1 MB in all).
@@ -63,8 +63,10 @@ def encode_array(arr: pa.Array) -> list:
     valid = arr.is_valid().to_pylist() if len(arr) else []
     if pa.types.is_timestamp(t) or pa.types.is_date64(t) or pa.types.is_duration(t):
         return [None if v is None else int(v) for v in arr.cast(pa.int64()).to_pylist()]
-    if pa.types.is_date32(t):
+    if pa.types.is_date32(t) or pa.types.is_time32(t):
         return arr.cast(pa.int32()).to_pylist()
+    if pa.types.is_time64(t):
+        return arr.cast(pa.int64()).to_pylist()
     if pa.types.is_list(t) or pa.types.is_large_list(t):
         child = encode_array(arr.flatten())
         lengths = arr.value_lengths().to_pylist()
@@ -219,6 +221,11 @@ def types_table(n: int = 10, nullable: bool = True) -> pa.Table:
         "ts_us_utc": (pa.timestamp("us", tz="UTC"), [v * 1_000_000 + 1 for v in ts_s]),
         "ts_ns_utc": (pa.timestamp("ns", tz="UTC"), [v * 1_000_000_000 + 1 for v in ts_s]),
         "date32": (pa.date32(), [-719162, 0, 1, -1, 19000, 2932896, 10957, 18262, -25567, 20000]),
+        "time32_ms": (pa.time32("ms"), [0, 1, 1000, 86_399_999, 43_200_000, 5, 60_000, 3_600_000, 12_345, 7]),
+        "time64_us": (pa.time64("us"), [0, 1, 10**6, 86_399_999_999, 43_200_000_000, 5, 6 * 10**7, 1, 12_345, 7]),
+        # whole microseconds: pandas refuses to convert times with nanoseconds to datetime.time
+        "time64_ns": (pa.time64("ns"), [0, 1000, 10**9, 86_399_999_999_000, 43_200_000_001_000, 5000,
+                                        6 * 10**10, 1000, 12_345_000, 7000]),
         "decimal_5_2": (pa.decimal128(5, 2), ["-999.99", "999.99", "0.00", "-0.01", "0.01", "123.45", "-123.45",
                                               "1.00", "42.42", "7.00"]),
         "decimal_18_4": (pa.decimal128(18, 4), ["-99999999999999.9999", "99999999999999.9999", "0.0000",
