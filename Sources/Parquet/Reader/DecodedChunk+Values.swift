@@ -21,6 +21,7 @@ extension DecodedChunk {
             try appendDeltaIntegers(data, count: count)
         } else if encoding == .deltaLengthByteArray, type == .byteArray {
             try checkDeltaCount(data)
+            growBytes(by: data.count)
             _ = try DeltaLengthByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
         } else if encoding == .deltaByteArray, type == .byteArray || type == .fixedLenByteArray {
             try checkDeltaCount(data)
@@ -41,6 +42,15 @@ extension DecodedChunk {
         let header = try DeltaBinaryPacked.readHeader(data)
         guard header.totalValueCount <= maxValuesPerPage else {
             throw ParquetError(.corruptData, "DELTA stream declares \(header.totalValueCount) values, above the page limit")
+        }
+    }
+
+    /// Makes room for `extra` more bytes with geometric growth (the decoders reserve exactly what
+    /// each page needs, which would copy the whole store once per page).
+    private mutating func growBytes(by extra: Int) {
+        let needed = bytes.count + Swift.max(extra, 0)
+        if needed > bytes.capacity {
+            bytes.reserveCapacity(Swift.max(needed, bytes.capacity * 2))
         }
     }
 
@@ -67,6 +77,7 @@ extension DecodedChunk {
             _ = try bits.withUnsafeMutableBufferPointer { try PlainEncoding.decodeBooleans(data, count: count, into: $0) }
             appendBools(bits)
         case .byteArray:
+            growBytes(by: data.count)
             _ = try PlainEncoding.decodeByteArrays(data, count: count, offsets: &offsets, bytes: &bytes)
         case .int96:
             guard count <= data.count / 12 else {
@@ -127,6 +138,7 @@ extension DecodedChunk {
 
     private mutating func appendDeltaByteArrays(_ data: UnsafeRawBufferPointer, count: Int) throws {
         if case .byteArrays = storage {
+            growBytes(by: data.count * 2)
             _ = try DeltaByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
             return
         }
@@ -191,6 +203,11 @@ extension DecodedChunk {
             appendBools(bits)
         case .bytes(let dictOffsets, let dictBytes):
             guard case .byteArrays = storage else { throw internalError() }
+            var payload = 0
+            let entries = Swift.max(dictOffsets.count - 1, 0)
+            for k in indices where Int(k) < entries { payload &+= Int(dictOffsets[Int(k) + 1] &- dictOffsets[Int(k)]) }
+            growBytes(by: payload)
+            offsets.reserveCapacity(Swift.max(offsets.count + count, offsets.capacity))
             try indices.withUnsafeBufferPointer { idx in
                 try dictOffsets.withUnsafeBufferPointer { dOff in
                     try dictBytes.withUnsafeBytes { dBytes in

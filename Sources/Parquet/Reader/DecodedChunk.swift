@@ -61,6 +61,11 @@ struct DecodedChunk {
         case .byteArrays: offsets.reserveCapacity(entries + 1)
         }
     }
+
+    /// Reserves room for the value bytes of a byte-array chunk, when their total is known.
+    mutating func reserve(bytes count: Int) {
+        if case .byteArrays = storage, count > 0 { bytes.reserveCapacity(count) }
+    }
 }
 
 /// A decoded dictionary page, in the same representations as `DecodedChunk.Values`.

@@ -131,6 +131,9 @@ extension ParquetFileReader {
             if descriptor.maxRepetitionLevel == 0, let rows = Int(exactly: group.numRows) { decoder.maxEntries = rows }
             if ranges == nil, let declared = Int(exactly: meta.numValues) {
                 decoder.chunk.reserve(entries: Swift.min(declared, decoder.maxEntries, options.limits.maxValuesPerPage))
+                if let total = meta.sizeStatistics?.unencodedByteArrayDataBytes, let bytes = Int(exactly: total) {
+                    decoder.chunk.reserve(bytes: Swift.min(bytes, options.limits.maxPageSize))
+                }
             }
             if let ranges {
                 for range in ranges {
