@@ -64,4 +64,38 @@ struct WriterTypesTests {
         let kv = try WriterFixtures.footer(bytes).keyValueMetadata
         #expect(kv == [KeyValue(key: "creator", value: "test"), KeyValue(key: "hats", value: "1")])
     }
+
+    /// A table with a struct, a list of structs, a struct holding a list, and a list of lists.
+    static func nestedTable() throws -> Table {
+        let x = Column([Double?]([1, nil, 3, 4, 5]))
+        let label = Column([String?](["a", "b", nil, "d", "e"]))
+        let point = try Column(structOf: [(name: "x", column: x), (name: "label", column: label)],
+                               validity: Bitmap([true, true, true, false, true]))
+        let inner = try Column(structOf: [(name: "id", column: Column([Int64]([10, 11, 12, 13, 14, 15])))],
+                               validity: Bitmap([true, true, false, true, true, true]))
+        let sources = Column(lists: [2, nil, 0, 3, 1], child: inner)
+        let mags = Column([[Float?]?]([[1, nil], nil, [], [2], [3, 4]]))
+        let photometry = try Column(structOf: [(name: "mags", column: mags)],
+                                    validity: Bitmap([true, true, false, true, true]))
+        let cells = Column([[Int32?]?]([[1], [], nil, [2, nil], [3], [], [4, 5]]))
+        let grid = Column(lists: [2, 0, nil, 3, 2], child: cells)
+        return try Table([("point", point), ("sources", sources), ("photometry", photometry), ("grid", grid)])
+    }
+
+    @Test("structs, lists of structs, structs of lists and lists of lists")
+    func nested() throws {
+        let table = try Self.nestedTable()
+        let bytes = try ParquetWriter.serialize(table, options: .hats)
+        let footer = try WriterFixtures.footer(bytes)
+        #expect(footer.rowGroups[0].columns.map { $0.metaData?.pathInSchema.joined(separator: ".") } == [
+            "point.x", "point.label", "sources.list.element.id", "photometry.mags.list.element",
+            "grid.list.element.list.element",
+        ])
+        #expect(footer.schema.first { $0.name == "point" }?.numChildren == 2)
+        if let dir = WriterFixtures.inspectionDirectory { try AtomicFile.write(bytes, to: "\(dir)/nested.parquet") }
+        let read = try ParquetFileReader(source: MemorySource(bytes), name: "nested.parquet").read()
+        for name in ["point", "sources", "photometry", "grid"] {
+            #expect(read[name] == table[name], "\(name)")
+        }
+    }
 }

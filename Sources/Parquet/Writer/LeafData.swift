@@ -51,65 +51,28 @@ struct LeafData {
     /// Extracts the leaf of a top-level column (already sliced to the row group).
     init(column: Column, leaf: WriterLeaf) throws {
         rowCount = column.count
-        switch leaf.shape {
-        case .flat(let nullable):
-            if column.nullCount > 0 && !nullable {
+        if leaf.steps.isEmpty {
+            if column.nullCount > 0 && !leaf.nullable {
                 throw ParquetError(.invalidArgument, "column holds nulls but its field is not nullable", column: leaf.name)
             }
             levelCount = column.count
             repetitionLevels = nil
-            let selection: [Int]?
-            if nullable {
+            var selection: [Int]?
+            if leaf.nullable {
                 let (levels, valid) = Self.flatLevels(column)
                 definitionLevels = levels
                 selection = valid
             } else {
                 definitionLevels = nil
-                selection = nil
             }
             values = try Self.physicalValues(column, selection: selection, type: leaf.type)
-        case .list(let listNullable, let elementNullable):
-            let child = column.children[0]
-            if (!listNullable && column.nullCount > 0) || (!elementNullable && child.nullCount > 0) {
-                throw ParquetError(.invalidArgument, "list column holds nulls where its field is not nullable", column: leaf.name)
-            }
-            var def: [UInt8] = []
-            var rep: [UInt8] = []
-            var selected: [Int] = []
-            def.reserveCapacity(column.count)
-            rep.reserveCapacity(column.count)
-            let listDef = UInt8(listNullable ? 1 : 0)
-            let elementDef = listDef + 1
-            let maxDef = elementDef + (elementNullable ? 1 : 0)
-            let offsets = column.offsets
-            for row in 0..<column.count {
-                if column.validity != nil && !column.isValid(row) {
-                    def.append(0)
-                    rep.append(0)
-                    continue
-                }
-                let lo = Int(offsets[row])
-                let hi = Int(offsets[row + 1])
-                if lo == hi {
-                    def.append(listDef)
-                    rep.append(0)
-                    continue
-                }
-                for k in lo..<hi {
-                    rep.append(k == lo ? 0 : 1)
-                    if child.validity != nil && !child.isValid(k) {
-                        def.append(elementDef)
-                    } else {
-                        def.append(maxDef)
-                        selected.append(k)
-                    }
-                }
-            }
-            levelCount = def.count
-            definitionLevels = maxDef > 0 ? def : nil
-            repetitionLevels = rep
-            values = try Self.physicalValues(child, selection: selected, type: leaf.type)
+            return
         }
+        let nested = try NestedLevels(column: column, leaf: leaf)
+        levelCount = nested.definition.count
+        definitionLevels = leaf.maxDefinitionLevel > 0 ? nested.definition : nil
+        repetitionLevels = leaf.maxRepetitionLevel > 0 ? nested.repetition : nil
+        values = try Self.physicalValues(nested.leafColumn, selection: nested.selected, type: leaf.type)
     }
 
     /// Definition levels of a flat OPTIONAL column and the indices of its valid rows (nil when all are valid).

@@ -105,6 +105,14 @@ struct LeafType: Sendable, Equatable {
     }
 }
 
+/// One step from a column node down towards a leaf.
+enum LevelStep: Sendable, Equatable {
+    /// Into field `index` of a struct.
+    case child(index: Int, nullable: Bool)
+    /// Into the elements of a list.
+    case element(nullable: Bool)
+}
+
 /// One leaf column of the file being written.
 struct WriterLeaf: Sendable {
     /// The top-level column index in the table.
@@ -116,15 +124,10 @@ struct WriterLeaf: Sendable {
     var type: LeafType
     var maxDefinitionLevel: Int
     var maxRepetitionLevel: Int
-    /// The shape of the top-level column.
-    var shape: Shape
-
-    enum Shape: Sendable, Equatable {
-        /// A primitive column; `nullable` decides OPTIONAL.
-        case flat(nullable: Bool)
-        /// A 3-level LIST of primitives.
-        case list(listNullable: Bool, elementNullable: Bool)
-    }
+    /// Whether the top-level field is nullable.
+    var nullable: Bool
+    /// The steps from the top-level column to the leaf (empty for a primitive column).
+    var steps: [LevelStep]
 }
 
 /// The Parquet schema of a table being written: the flattened elements and the leaves.
@@ -133,39 +136,46 @@ struct WriterSchema: Sendable {
     var leaves: [WriterLeaf]
     var columnSchema: Schema
 
-    /// Maps a `Columnar` schema as pyarrow does (`use_compliant_nested_type`: `list`/`element`).
+    /// Maps a `Columnar` schema as pyarrow does: structs become groups, lists the 3-level LIST
+    /// with `list`/`element` names (`use_compliant_nested_type`).
     init(_ schema: Schema) throws {
         columnSchema = schema
         elements = [SchemaElement(repetitionType: .required, name: "schema", numChildren: Int32(schema.count))]
         leaves = []
         for (index, field) in schema.fields.enumerated() {
-            let repetition: FieldRepetitionType = field.nullable ? .optional : .required
-            switch field.type {
-            case .list(let element), .largeList(let element):
-                guard element.type.listElement == nil, element.type.structFields == nil else {
-                    throw ParquetError(.unsupported, "writing nested lists or lists of structs is not supported",
-                                       column: field.name)
-                }
-                let leafType = try LeafType.forPrimitive(element.type)
-                elements.append(SchemaElement(repetitionType: repetition, name: field.name, numChildren: 1,
-                                              convertedType: .list, logicalType: .list))
-                elements.append(SchemaElement(repetitionType: .repeated, name: "list", numChildren: 1))
-                elements.append(Self.leafElement(name: "element", type: leafType, nullable: element.nullable))
-                leaves.append(WriterLeaf(
-                    columnIndex: index, name: field.name, path: [field.name, "list", "element"], type: leafType,
-                    maxDefinitionLevel: (field.nullable ? 1 : 0) + 1 + (element.nullable ? 1 : 0),
-                    maxRepetitionLevel: 1,
-                    shape: .list(listNullable: field.nullable, elementNullable: element.nullable)))
-            case .struct:
-                throw ParquetError(.unsupported, "writing struct columns is not supported", column: field.name)
-            default:
-                let leafType = try LeafType.forPrimitive(field.type)
-                elements.append(Self.leafElement(name: field.name, type: leafType, nullable: field.nullable))
-                leaves.append(WriterLeaf(
-                    columnIndex: index, name: field.name, path: [field.name], type: leafType,
-                    maxDefinitionLevel: field.nullable ? 1 : 0, maxRepetitionLevel: 0,
-                    shape: .flat(nullable: field.nullable)))
+            try appendNode(field, column: index, top: field, path: [field.name], steps: [], definition: 0, repetition: 0)
+        }
+    }
+
+    private mutating func appendNode(
+        _ field: Field, column: Int, top: Field, path: [String], steps: [LevelStep], definition: Int, repetition: Int
+    ) throws {
+        let repetitionType: FieldRepetitionType = field.nullable ? .optional : .required
+        let def = definition + (field.nullable ? 1 : 0)
+        switch field.type {
+        case .struct(let fields):
+            guard !fields.isEmpty else {
+                throw ParquetError(.unsupported, "a struct without fields cannot be written", column: path.joined(separator: "."))
             }
+            elements.append(SchemaElement(repetitionType: repetitionType, name: field.name, numChildren: Int32(fields.count)))
+            for (i, child) in fields.enumerated() {
+                try appendNode(child, column: column, top: top, path: path + [child.name],
+                               steps: steps + [.child(index: i, nullable: child.nullable)],
+                               definition: def, repetition: repetition)
+            }
+        case .list(let element), .largeList(let element):
+            elements.append(SchemaElement(repetitionType: repetitionType, name: field.name, numChildren: 1,
+                                          convertedType: .list, logicalType: .list))
+            elements.append(SchemaElement(repetitionType: .repeated, name: "list", numChildren: 1))
+            try appendNode(element.renamed("element"), column: column, top: top, path: path + ["list", "element"],
+                           steps: steps + [.element(nullable: element.nullable)],
+                           definition: def + 1, repetition: repetition + 1)
+        default:
+            let leafType = try LeafType.forPrimitive(field.type)
+            elements.append(Self.leafElement(name: field.name, type: leafType, nullable: field.nullable))
+            leaves.append(WriterLeaf(columnIndex: column, name: top.name, path: path, type: leafType,
+                                     maxDefinitionLevel: def, maxRepetitionLevel: repetition,
+                                     nullable: top.nullable, steps: steps))
         }
     }
 
