@@ -30,6 +30,17 @@ enum InteropTables {
                            validity: validity)
     }
 
+    /// A decimal column stored as `width`-byte big-endian two's complement (Parquet FLBA decimals).
+    static func decimalFLBA(_ values: [Int128?], precision: Int, scale: Int, width: Int) -> Column {
+        let bytes: [[UInt8]?] = values.map { value in
+            value.map { v in (0..<width).map { k in UInt8(truncatingIfNeeded: v >> (8 * (width - 1 - k))) } }
+        }
+        let raw = bytes.flatMap { $0 ?? [UInt8](repeating: 0, count: width) }
+        let validity = values.contains { $0 == nil } ? Bitmap(values.map { $0 != nil }) : nil
+        return try! Column(type: .decimal(precision: precision, scale: scale, storage: .bigEndian(byteWidth: width)),
+                           count: values.count, values: Buffer(raw), validity: validity)
+    }
+
     static let doubleSpecials: [Double] = [0.1, .nan, .infinity, -.infinity, -0.0, 0.0,
                                            .leastNonzeroMagnitude, .greatestFiniteMagnitude, -2.5, 1e-300]
     static let floatSpecials: [Float] = [0.1, .nan, .infinity, -.infinity, -0.0, 0.0,
@@ -101,6 +112,12 @@ enum InteropTables {
             ("ts_ns", Column(nulling(micros.map { $0 &* 1000 &+ 7 }, every: 7, offset: 3), type: .timestamp(.nanosecond))),
             ("decimal_9_2", Column(nulling(dec32, every: 9, offset: 8), type: .decimal(precision: 9, scale: 2, storage: .int32))),
             ("decimal_18_4", Column(nulling(dec64, every: 9, offset: 7), type: .decimal(precision: 18, scale: 4, storage: .int64))),
+            ("decimal_30_5", decimalFLBA(nulling(dec64.map { Int128($0) * 1_000_000_007 }, every: 10, offset: 9),
+                                         precision: 30, scale: 5, width: 13)),
+            ("time32_ms", Column(nulling(days.map { Int32(abs(Int($0)) * 1_000 % 86_400_000) }, every: 8, offset: 2),
+                                 type: .time32(.millisecond))),
+            ("time64_us", Column(nulling(micros.map { (($0 % 86_400_000_000) + 86_400_000_000) % 86_400_000_000 },
+                                         every: 8, offset: 3), type: .time64(.microsecond))),
             ("list_double", Column(listDoubles)),
             ("list_int64", Column(listInts)),
             ("list_string", Column(listStrings)),
