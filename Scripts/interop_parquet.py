@@ -206,7 +206,8 @@ def pandas_equal(a, e, t: str) -> bool:
     if t in ("float", "double", "halffloat"):
         if e == "nan":
             return _missing(a)
-        return not _missing(a) and float(a) == float(e)
+        return (not _missing(a) and float(a) == float(e)
+                and math.copysign(1.0, float(a)) == math.copysign(1.0, float(e)))  # -0.0 is not 0.0
     if _missing(a):
         return False
     if t.startswith(("int", "uint")):
