@@ -30,11 +30,50 @@ public enum FieldRepetitionType: Int32, Sendable, Hashable, CaseIterable {
 
 /// The deprecated logical annotation (still the only one in DuckDB and older files).
 public enum ConvertedType: Int32, Sendable, Hashable, CaseIterable {
-    case utf8 = 0, map = 1, mapKeyValue = 2, list = 3, `enum` = 4, decimal = 5, date = 6
-    case timeMillis = 7, timeMicros = 8, timestampMillis = 9, timestampMicros = 10
-    case uint8 = 11, uint16 = 12, uint32 = 13, uint64 = 14
-    case int8 = 15, int16 = 16, int32 = 17, int64 = 18
-    case json = 19, bson = 20, interval = 21
+    /// UTF-8 text.
+    case utf8 = 0
+    /// A map group.
+    case map = 1
+    /// The repeated key/value group of a map.
+    case mapKeyValue = 2
+    /// A list group.
+    case list = 3
+    /// An enum stored as text.
+    case `enum` = 4
+    /// A decimal (scale and precision in the schema element).
+    case decimal = 5
+    /// Days since the Unix epoch.
+    case date = 6
+    /// Time of day in milliseconds.
+    case timeMillis = 7
+    /// Time of day in microseconds.
+    case timeMicros = 8
+    /// UTC instant in milliseconds.
+    case timestampMillis = 9
+    /// UTC instant in microseconds.
+    case timestampMicros = 10
+    /// Unsigned 8-bit integer.
+    case uint8 = 11
+    /// Unsigned 16-bit integer.
+    case uint16 = 12
+    /// Unsigned 32-bit integer.
+    case uint32 = 13
+    /// Unsigned 64-bit integer.
+    case uint64 = 14
+    /// Signed 8-bit integer.
+    case int8 = 15
+    /// Signed 16-bit integer.
+    case int16 = 16
+    /// Signed 32-bit integer.
+    case int32 = 17
+    /// Signed 64-bit integer.
+    case int64 = 18
+    /// JSON text.
+    case json = 19
+    /// BSON bytes.
+    case bson = 20
+    /// A 12-byte interval (months, days, milliseconds).
+    case interval = 21
 }
 
 /// A value or level encoding. An open set: unknown codes are kept so that a page using one is
