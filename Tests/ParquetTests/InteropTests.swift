@@ -38,6 +38,12 @@ struct InteropTests {
                           description: "non-nullable (REQUIRED) columns", rowGroups: 1, checks: stats))
         cases.append(Case(path: "nulls.parquet", table: InteropTables.nulls(), options: .pyarrowDefault,
                           description: "all-null and nearly-null columns", rowGroups: 1, checks: stats))
+        cases.append(Case(path: "nested.parquet", table: InteropTables.nested(), options: .pyarrowDefault,
+                          description: "struct, list<struct>, struct<list>, list<list>, nulls at every level",
+                          rowGroups: 1, checks: stats))
+        cases.append(Case(path: "nested_hats.parquet", table: InteropTables.nested(rows: 3_000, seed: 8), options: .hats,
+                          description: "nested columns with the hats preset (dictionaries, BSS floats, page index)",
+                          rowGroups: 1, checks: "\(stats),\"page_index\":true"))
         cases.append(Case(path: "empty.parquet", table: InteropTables.allTypes().slice(0..<0), options: .pyarrowDefault,
                           description: "0 rows"))
 

@@ -125,6 +125,46 @@ enum InteropTables {
         return try! Table(columns.map { (name: $0.0, column: $0.1) })
     }
 
+    /// Nested columns: a struct, a list of structs (nested-pandas-like), a struct holding a list
+    /// and a list of lists, with nulls at every level.
+    static func nested(rows n: Int = 60, seed: UInt64 = 5) -> Table {
+        var rng = SplitMix64(seed: seed)
+        let bands = ["g", "r", "i", "z", "y", "é"]
+        // struct<x: int32, y: string, z: double>, null every 5th row
+        let structColumn = try! Column(structOf: [
+            ("x", Column((0..<n).map { $0 % 4 == 2 ? nil : Int32($0) - 30 } as [Int32?])),
+            ("y", Column((0..<n).map { $0 % 6 == 3 ? nil : strings[$0 % strings.count] } as [String?])),
+            ("z", Column((0..<n).map { $0 % 7 == 4 ? nil : doubleSpecials[$0 % doubleSpecials.count] } as [Double?])),
+        ], count: n, validity: Bitmap((0..<n).map { $0 % 5 != 1 }))
+        // list<struct<mjd: double, flux: float, band: string>>
+        let lengths: [Int?] = (0..<n).map { $0 % 9 == 0 ? nil : $0 % 4 }
+        let total = lengths.reduce(0) { $0 + ($1 ?? 0) }
+        let observations = try! Column(structOf: [
+            ("mjd", Column((0..<total).map { _ in 60_000 + Double.random(in: 0 ..< 1_000, using: &rng) })),
+            ("flux", Column((0..<total).map { $0 % 5 == 3 ? nil : Float.random(in: -1 ... 10, using: &rng) } as [Float?])),
+            ("band", Column((0..<total).map { $0 % 7 == 6 ? nil : bands[$0 % bands.count] } as [String?])),
+        ], count: total, validity: Bitmap((0..<total).map { $0 % 11 != 10 }))
+        let lightcurve = Column(lists: lengths, child: observations)
+        // struct<id: int64, vals: list<double>>
+        let vals = Column((0..<n).map { i in i % 3 == 0 ? nil : (0..<(i % 4)).map { k in k == 2 ? nil : Double(i) + Double(k) / 4 } } as [[Double?]?])
+        let structList = try! Column(structOf: [
+            ("id", Column((0..<n).map { $0 % 8 == 5 ? nil : Int64($0) << 40 } as [Int64?])),
+            ("vals", vals),
+        ], count: n, validity: Bitmap((0..<n).map { $0 % 6 != 4 }))
+        // list<list<int32>>
+        let outer: [Int?] = (0..<n).map { $0 % 7 == 0 ? nil : $0 % 3 }
+        let innerCount = outer.reduce(0) { $0 + ($1 ?? 0) }
+        let inner = Column((0..<innerCount).map { j in j % 5 == 4 ? nil : (0..<(j % 3)).map { k in k == 1 && j % 2 == 0 ? nil : Int32(j * 10 + k) } } as [[Int32?]?])
+        let listList = Column(lists: outer, child: inner)
+        return try! Table([
+            (name: "id", column: Column((0..<n).map { Int64($0) })),
+            (name: "struct", column: structColumn),
+            (name: "lightcurve", column: lightcurve),
+            (name: "struct_list", column: structList),
+            (name: "list_list", column: listList),
+        ])
+    }
+
     /// The same flat columns as non-nullable (REQUIRED) fields with no nulls.
     static func required(rows n: Int = 40) -> Table {
         var rng = SplitMix64(seed: 7)
