@@ -70,12 +70,12 @@ struct LeafType: Sendable, Equatable {
                             conversion: .millisecondsToDays, sortOrder: .signed)
         case .time32(let unit):
             return LeafType(physical: .int32, convertedType: .timeMillis,
-                            logicalType: .time(isAdjustedToUTC: true, unit: .millis),
+                            logicalType: .time(isAdjustedToUTC: false, unit: .millis),
                             conversion: unit == .second ? .secondsToMilliseconds : .none, sortOrder: .signed)
         case .time64(let unit):
             let nanos = unit == .nanosecond
             return LeafType(physical: .int64, convertedType: nanos ? nil : .timeMicros,
-                            logicalType: .time(isAdjustedToUTC: true, unit: nanos ? .nanos : .micros), sortOrder: .signed)
+                            logicalType: .time(isAdjustedToUTC: false, unit: nanos ? .nanos : .micros), sortOrder: .signed)
         case .timestamp(let unit, let zone):
             let utc = zone != nil
             let (logicalUnit, converted): (LogicalType.TimeUnit, ConvertedType?) = switch unit {
