@@ -26,10 +26,14 @@ echo "== inputs ($ROWS rows) in $DATA"
 "$PY" Benchmarks/peers/parquet_pyarrow.py "$DATA" --data-only --rows "$ROWS"
 
 echo "== building ParquetBench (release, $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product ParquetBench 2>&1 | tail -3
-
-echo "== ours"
-"$SCRATCH/release/ParquetBench" "$DATA" ${ONLY:+--only "$ONLY"} | tee "$out/ours.txt" || true
+: > "$out/ours.txt"
+if swift build -c release --scratch-path "$SCRATCH" --product ParquetBench > "$out/build.log" 2>&1; then
+  echo "== ours"
+  "$SCRATCH/release/ParquetBench" "$DATA" ${ONLY:+--only "$ONLY"} | tee "$out/ours.txt" || true
+else
+  tail -20 "$out/build.log"
+  echo "== ours: ParquetBench did not build; only pyarrow's figures follow"
+fi
 
 echo "== pyarrow"
 "$PY" Benchmarks/peers/parquet_pyarrow.py "$DATA" ${ONLY:+--only "$ONLY"} | tee "$out/pyarrow.txt"
