@@ -176,4 +176,29 @@ struct WriterTests {
         parallel.compressionConcurrency = 4
         #expect(try ParquetWriter.serialize(table, options: serial) == ParquetWriter.serialize(table, options: parallel))
     }
+
+    @Test("page checksums are zlib CRC-32 of the stored page bodies")
+    func checksums() throws {
+        var options = ParquetWriteOptions.pyarrowDefault
+        options.writePageChecksums = true
+        let bytes = try ParquetWriter.serialize(try Table([("s", Column(["a", "b", "a"]))]), options: options)
+        let meta = try #require(WriterFixtures.footer(bytes).rowGroups[0].columns[0].metaData)
+        var offset = Int(try #require(meta.dictionaryPageOffset))
+        for _ in 0..<2 {
+            let (header, length) = try bytes[offset...].withUnsafeBytes { try ThriftCompactReader.decode(PageHeader.self, from: $0) }
+            let body = Array(bytes[(offset + length)..<(offset + length + Int(header.compressedPageSize))])
+            #expect(header.crc == Int32(bitPattern: UInt32(crc32Reference(body))))
+            offset += length + Int(header.compressedPageSize)
+        }
+    }
+
+    /// Bitwise CRC-32 (IEEE), independent of zlib.
+    func crc32Reference(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
 }

@@ -1,3 +1,5 @@
+import CZlib
+
 /// One column chunk encoded in memory: dictionary page (if any) then data pages, with the
 /// metadata whose offsets are relative to the chunk's first byte until `place(at:)` fixes them.
 struct EncodedChunk {
@@ -140,6 +142,7 @@ struct ColumnChunkEncoder {
             let compressed = compressedPages[k]
             let header = PageHeader(
                 type: .dataPage, uncompressedPageSize: Int32(bodies[k].count), compressedPageSize: Int32(compressed.count),
+                crc: checksum(compressed),
                 dataPageHeader: DataPageHeader(numValues: Int32(span.levels.count), encoding: pageEncodings[k],
                                                definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle,
                                                statistics: headerStats))
@@ -166,6 +169,7 @@ struct ColumnChunkEncoder {
             let compressed = try PageCompressor(options: options).compress([body])[0]
             let header = PageHeader(
                 type: .dictionaryPage, uncompressedPageSize: Int32(body.count), compressedPageSize: Int32(compressed.count),
+                crc: checksum(compressed),
                 dictionaryPageHeader: DictionaryPageHeader(numValues: Int32(dictionary.count), encoding: .plain))
             let headerBytes = ThriftCompactWriter.encode(header)
             chunkPieces.append(headerBytes)
@@ -201,6 +205,13 @@ struct ColumnChunkEncoder {
         let columnIndex = statistics && options.writePageIndex
             ? makeColumnIndex(spans: spans, bounds: pageBounds, nulls: pageNulls) : nil
         return EncodedChunk(pieces: chunkPieces, metaData: metaData, pageLocations: locations, columnIndex: columnIndex)
+    }
+
+    /// The page CRC (zlib CRC-32 of the stored body, as a signed i32) when checksums are on.
+    private func checksum(_ body: [UInt8]) -> Int32? {
+        guard options.writePageChecksums else { return nil }
+        let crc = body.withUnsafeBufferPointer { crc32(0, $0.baseAddress, UInt32($0.count)) }
+        return Int32(bitPattern: UInt32(truncatingIfNeeded: crc))
     }
 
     /// Adds the page's values to the dictionary and appends their indices.

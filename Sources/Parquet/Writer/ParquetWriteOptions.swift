@@ -55,6 +55,9 @@ public struct ParquetWriteOptions: Sendable {
     public var writeStatistics: Bool = true
     /// Whether to write the page index (ColumnIndex and OffsetIndex) before the footer.
     public var writePageIndex: Bool = false
+    /// Whether page headers carry a CRC-32 of the stored page body (parquet-java does by default;
+    /// pyarrow can verify it with `page_checksum_verification=True`).
+    public var writePageChecksums: Bool = false
     /// Columns declared as the row groups' `sorting_columns` (ascending, nulls last), by name.
     /// A numeric column is checked per row group and left out where it is not actually sorted.
     public var sortingColumnNames: [String] = []
