@@ -40,6 +40,11 @@ struct WriterRoundTripTests {
                                  "name": .deltaByteArray, "notes": .deltaLengthByteArray, "i16": .byteStreamSplit,
                                  "ts": .byteStreamSplit, "lst": .plain]
         result.append(("delta and split encodings", delta))
+        for base in [ParquetWriteOptions.pyarrowDefault, .hats, delta] {
+            var v2 = base
+            v2.dataPageVersion = .v2
+            result.append(("data page v2, \(base.compression)", v2))
+        }
         var fallback = ParquetWriteOptions.pyarrowDefault
         fallback.dictionaryPageSizeLimit = 300
         result.append(("dictionary fallback", fallback))

@@ -101,21 +101,29 @@ struct ColumnChunkEncoder {
         var indices: [UInt32] = []
         var bodies: [[UInt8]] = []
         bodies.reserveCapacity(spans.count)
+        var pageLevels: [PageLevels] = []
+        let v2 = options.dataPageVersion == .v2
         var dictionaryPages = 0
         let statistics = options.writeStatistics
         let order = leaf.type.sortOrder
         for span in spans {
             var body: [UInt8] = []
-            if let rep = data.repetitionLevels {
-                rep[span.levels].withUnsafeBufferPointer {
-                    RLEHybrid.encodeLengthPrefixed($0, bitWidth: bitsNeeded(UInt64(leaf.maxRepetitionLevel)), into: &body)
+            var levels = PageLevels()
+            if v2 {
+                levels = encodeLevelsV2(span)
+            } else {
+                if let rep = data.repetitionLevels {
+                    rep[span.levels].withUnsafeBufferPointer {
+                        RLEHybrid.encodeLengthPrefixed($0, bitWidth: bitsNeeded(UInt64(leaf.maxRepetitionLevel)), into: &body)
+                    }
+                }
+                if let def = data.definitionLevels {
+                    def[span.levels].withUnsafeBufferPointer {
+                        RLEHybrid.encodeLengthPrefixed($0, bitWidth: bitsNeeded(UInt64(leaf.maxDefinitionLevel)), into: &body)
+                    }
                 }
             }
-            if let def = data.definitionLevels {
-                def[span.levels].withUnsafeBufferPointer {
-                    RLEHybrid.encodeLengthPrefixed($0, bitWidth: bitsNeeded(UInt64(leaf.maxDefinitionLevel)), into: &body)
-                }
-            }
+            pageLevels.append(levels)
             var pageEncoding: Encoding
             if dictionary != nil, dictionary!.plainByteSize <= options.dictionaryPageSizeLimit {
                 indices.removeAll(keepingCapacity: true)
@@ -126,7 +134,8 @@ struct ColumnChunkEncoder {
                 pageEncoding = .rleDictionary
                 dictionaryPages += 1
             } else {
-                pageEncoding = try encodeValues(span.values, encoding: encoding == .dictionary ? .plain : encoding, into: &body)
+                pageEncoding = try encodeValues(span.values, encoding: encoding == .dictionary ? .plain : encoding,
+                                                rleBooleans: v2, into: &body)
             }
             pageBounds.append(statistics ? ValueBounds.compute(data.values, range: span.values, order: order,
                                                                physical: leaf.type.physical) : nil)
@@ -139,21 +148,39 @@ struct ColumnChunkEncoder {
         for (k, span) in spans.enumerated() {
             let headerStats = statistics && !options.writePageIndex
                 ? makeStatistics(pageBounds[k], nullCount: pageNulls[k]) : nil
-            let compressed = compressedPages[k]
-            let header = PageHeader(
-                type: .dataPage, uncompressedPageSize: Int32(bodies[k].count), compressedPageSize: Int32(compressed.count),
-                crc: checksum(compressed),
-                dataPageHeader: DataPageHeader(numValues: Int32(span.levels.count), encoding: pageEncodings[k],
-                                               definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle,
-                                               statistics: headerStats))
+            var stored = compressedPages[k]
+            let header: PageHeader
+            if v2 {
+                let levels = pageLevels[k]
+                // Values that do not shrink (or are absent) are stored uncompressed, as pyarrow does.
+                let compressedValues = options.compression != .uncompressed && !bodies[k].isEmpty
+                    && stored.count < bodies[k].count
+                stored = levels.bytes + (compressedValues ? stored : bodies[k])
+                let rows = (k + 1 < spans.count ? spans[k + 1].firstRow : data.rowCount) - span.firstRow
+                header = PageHeader(
+                    type: .dataPageV2, uncompressedPageSize: Int32(levels.bytes.count + bodies[k].count),
+                    compressedPageSize: Int32(stored.count), crc: checksum(stored),
+                    dataPageHeaderV2: DataPageHeaderV2(
+                        numValues: Int32(span.levels.count), numNulls: Int32(pageNulls[k]), numRows: Int32(rows),
+                        encoding: pageEncodings[k], definitionLevelsByteLength: Int32(levels.definitionLength),
+                        repetitionLevelsByteLength: Int32(levels.repetitionLength), isCompressed: compressedValues,
+                        statistics: headerStats))
+            } else {
+                header = PageHeader(
+                    type: .dataPage, uncompressedPageSize: Int32(bodies[k].count), compressedPageSize: Int32(stored.count),
+                    crc: checksum(stored),
+                    dataPageHeader: DataPageHeader(numValues: Int32(span.levels.count), encoding: pageEncodings[k],
+                                                   definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle,
+                                                   statistics: headerStats))
+            }
             let headerBytes = ThriftCompactWriter.encode(header)
             locations.append(PageLocation(offset: Int64(pagesSize),
-                                          compressedPageSize: Int32(headerBytes.count + compressed.count),
+                                          compressedPageSize: Int32(headerBytes.count + stored.count),
                                           firstRowIndex: Int64(span.firstRow)))
             pagePieces.append(headerBytes)
-            pagePieces.append(compressed)
-            pagesSize += headerBytes.count + compressed.count
-            uncompressedTotal += headerBytes.count + bodies[k].count
+            pagePieces.append(stored)
+            pagesSize += headerBytes.count + stored.count
+            uncompressedTotal += headerBytes.count + pageLevels[k].bytes.count + bodies[k].count
         }
         bodies = []
 
@@ -207,6 +234,30 @@ struct ColumnChunkEncoder {
         return EncodedChunk(pieces: chunkPieces, metaData: metaData, pageLocations: locations, columnIndex: columnIndex)
     }
 
+    /// Levels of a v2 data page: repetition then definition levels, RLE without length prefixes.
+    struct PageLevels {
+        var bytes: [UInt8] = []
+        var repetitionLength = 0
+        var definitionLength = 0
+    }
+
+    private func encodeLevelsV2(_ span: PageSpan) -> PageLevels {
+        var levels = PageLevels()
+        if let rep = data.repetitionLevels {
+            rep[span.levels].withUnsafeBufferPointer {
+                RLEHybrid.encode($0, bitWidth: bitsNeeded(UInt64(leaf.maxRepetitionLevel)), into: &levels.bytes)
+            }
+            levels.repetitionLength = levels.bytes.count
+        }
+        if let def = data.definitionLevels {
+            def[span.levels].withUnsafeBufferPointer {
+                RLEHybrid.encode($0, bitWidth: bitsNeeded(UInt64(leaf.maxDefinitionLevel)), into: &levels.bytes)
+            }
+            levels.definitionLength = levels.bytes.count - levels.repetitionLength
+        }
+        return levels
+    }
+
     /// The page CRC (zlib CRC-32 of the stored body, as a signed i32) when checksums are on.
     private func checksum(_ body: [UInt8]) -> Int32? {
         guard options.writePageChecksums else { return nil }
@@ -231,10 +282,14 @@ struct ColumnChunkEncoder {
 
     /// Appends the page's values in a non-dictionary encoding; returns the encoding written.
     private func encodeValues(
-        _ range: Range<Int>, encoding: ParquetWriteOptions.ColumnEncoding, into body: inout [UInt8]
+        _ range: Range<Int>, encoding: ParquetWriteOptions.ColumnEncoding, rleBooleans: Bool, into body: inout [UInt8]
     ) throws -> Encoding {
         switch data.values {
         case .booleans(let bools):
+            if rleBooleans {
+                bools[range].withUnsafeBufferPointer { RLEHybrid.encodeLengthPrefixed($0, bitWidth: 1, into: &body) }
+                return .rle
+            }
             bools[range].withUnsafeBufferPointer { PlainEncoding.encodeBooleans($0, into: &body) }
             return .plain
         case .byteArrays(let offsets, let bytes):

@@ -8,7 +8,7 @@ import Columnar
 ///     ParquetWriteOptions.hats             // hats-import 0.11.1: ZSTD 15, BYTE_STREAM_SPLIT floats,
 ///                                          // DELTA _healpix_29, 128 KiB pages, page index
 ///
-/// Every file gets data pages v1, `column_orders` (TYPE_ORDER) when statistics are on, and no
+/// Every file gets data pages v1 (v2 on request), `column_orders` (TYPE_ORDER) when statistics are on, and no
 /// `ARROW:schema` or `pandas` metadata: readers take types from the Parquet logical types, and a
 /// wrong `ARROW:schema` would break pyarrow (see `parquet_brief.md` §6.1).
 public struct ParquetWriteOptions: Sendable {
@@ -29,6 +29,17 @@ public struct ParquetWriteOptions: Sendable {
         case deltaByteArray
     }
 
+    /// The data page format.
+    public enum DataPageVersion: Sendable, Hashable {
+        /// DATA_PAGE: levels with length prefixes, the whole body compressed (pyarrow's default).
+        case v1
+        /// DATA_PAGE_V2: uncompressed levels without prefixes, then the (maybe compressed) values;
+        /// booleans RLE-encoded.
+        case v2
+    }
+
+    /// The data page format (v1 unless asked; HATS files use v1).
+    public var dataPageVersion: DataPageVersion = .v1
     /// The page compression codec (UNCOMPRESSED, SNAPPY, GZIP, ZSTD or LZ4_RAW).
     public var compression: CompressionCodec = .snappy
     /// The codec level (ZSTD 1...22, GZIP 1...9); nil for the codec's default.
