@@ -57,6 +57,27 @@ import Testing
         }
     }
 
+    /// Every seed file (dictionary, v2 + ZSTD, GZIP, DELTA + LZ4, page index, nested lists and
+    /// structs), truncated at every length and with every byte inverted.
+    @Test func everySeedFileSurvivesDamage() throws {
+        let corpus = TestPaths.repository.appendingPathComponent("Fuzz/corpus")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".parquet") }
+        for name in names {
+            let bytes = try [UInt8](Data(contentsOf: corpus.appendingPathComponent(name)))
+            #expect(Self.readAll(bytes, name: name) == nil, "\(name) reads cleanly")
+            for length in stride(from: 0, to: bytes.count, by: 7) {
+                #expect(Self.readAll(Array(bytes[..<length]), name: name)?.file == name, "\(name) cut at \(length)")
+            }
+            for i in 0..<bytes.count {
+                var copy = bytes
+                copy[i] ^= 0xFF
+                if let error = Self.readAll(copy, name: name) {
+                    #expect(error.file == name, "\(name) byte \(i): \(error)")
+                }
+            }
+        }
+    }
+
     @Test func wrongMagic() {
         var copy = Self.valid
         copy[copy.count - 1] = UInt8(ascii: "X")
