@@ -84,13 +84,19 @@ public struct ParquetFileReader: Sendable {
         try self.init(source: source, name: path, baseDirectory: directory.isEmpty ? "/" : directory, options: options)
     }
 
+    /// How many bytes at the end of a file are read at once, hoping to get the whole footer
+    /// (Arrow's default): one request for most files, two for those with larger footers.
+    public static let footerReadSize = 64 * 1024
+
     /// Reads and decodes the footer of `source`.
     static func readFooter(_ source: any ByteSource) throws -> FileMetaData {
         let size = source.size
         guard size >= 12 else { throw ParquetError(.truncated, "file of \(size) bytes is too short for Parquet") }
-        let tail = try source.read((size - 8)..<size)
+        let tailLength = Swift.min(size, footerReadSize)
+        let tail = try source.read((size - tailLength)..<size)
         let (length, magic) = tail.withUnsafeBytes { raw in
-            (Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))), Array(raw[4..<8]))
+            (Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: tailLength - 8, as: UInt32.self))),
+             Array(raw[(tailLength - 4)..<tailLength]))
         }
         if magic == Array("PARE".utf8) {
             throw ParquetError(.unsupported, "encrypted Parquet files (footer magic PARE) are not supported")
@@ -98,14 +104,16 @@ public struct ParquetFileReader: Sendable {
         guard magic == Array("PAR1".utf8) else {
             throw ParquetError(.badMagic, "file does not end with the Parquet magic PAR1")
         }
-        let head = try source.read(0..<4)
+        let head = tailLength == size ? tail.slice(byteOffset: 0, byteCount: 4) : try source.read(0..<4)
         guard head.withUnsafeBytes({ Array($0) }) == Array("PAR1".utf8) else {
             throw ParquetError(.badMagic, "file does not start with the Parquet magic PAR1")
         }
         guard length <= size - 12 else {
             throw ParquetError(.truncated, "footer length \(length) exceeds the \(size)-byte file")
         }
-        let footer = try source.read((size - 8 - length)..<(size - 8))
+        let footer = length + 8 <= tailLength
+            ? tail.slice(byteOffset: tailLength - 8 - length, byteCount: length)
+            : try source.read((size - 8 - length)..<(size - 8))
         let metadata = try footer.withUnsafeBytes { raw in
             var reader = ThriftCompactReader(raw)
             return try FileMetaData(thrift: &reader)
