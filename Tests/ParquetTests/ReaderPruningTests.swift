@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Columnar
 import Testing
 @testable import Parquet
@@ -56,5 +59,61 @@ import Testing
         #expect(throws: ParquetError.self) {
             _ = try reader.read(filter: RangeFilter(column: "name", ranges: [0..<1]))
         }
+    }
+}
+
+/// A byte source that records the ranges read.
+final class RecordingSource: ByteSource, @unchecked Sendable {
+    let inner: LocalFileSource
+    private var lock = pthread_mutex_t()
+    private var log: [Range<Int>] = []
+
+    init(path: String) throws {
+        inner = try LocalFileSource(path: path)
+        pthread_mutex_init(&lock, nil)
+    }
+
+    var size: Int { inner.size }
+
+    var reads: [Range<Int>] {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        return log
+    }
+
+    func read(_ range: Range<Int>) throws -> Buffer {
+        pthread_mutex_lock(&lock)
+        log.append(range)
+        pthread_mutex_unlock(&lock)
+        return try inner.read(range)
+    }
+}
+
+@Suite struct ReaderIOTests {
+    static let path = TestPaths.fixture("reader/sorted_pages.parquet").path
+
+    @Test func oneReadPerColumnChunk() throws {
+        let source = try RecordingSource(path: Self.path)
+        let reader = try ParquetFileReader(source: source, name: "sorted_pages.parquet")
+        #expect(source.reads.count == 1) // the footer, in one tail read
+        _ = try reader.read(columns: ["ra"])
+        let chunkReads = Array(source.reads.dropFirst())
+        #expect(chunkReads.count == 2)
+        for (g, range) in chunkReads.enumerated() {
+            let meta = try #require(reader.rowGroups[g].columns[1].metaData)
+            #expect(range.count == Int(meta.totalCompressedSize))
+        }
+    }
+
+    @Test func pagePruningReadsOnlySelectedPages() throws {
+        let source = try RecordingSource(path: Self.path)
+        let reader = try ParquetFileReader(source: source, name: "sorted_pages.parquet")
+        let before = source.reads.count
+        let table = try reader.read(columns: ["ra"], filter: RangeFilter(column: "_healpix_29", ranges: [3_000_000..<3_000_001]))
+        #expect(table.rowCount == 1000)
+        let bytes = source.reads.dropFirst(before).reduce(0) { $0 + $1.count }
+        let chunk = try #require(reader.rowGroups[0].columns[1].metaData)
+        // Index blobs plus one page of doubles: far less than the whole 10-page chunk.
+        #expect(bytes < Int(chunk.totalCompressedSize) / 2)
     }
 }
