@@ -198,40 +198,51 @@ public enum DeltaBinaryPacked {
             return
         }
         appendZigZag(Int64(first), to: &out)
-        var deltas = [T](repeating: 0, count: blockSize)
-        var packed = [UInt64](repeating: 0, count: blockSize)
-        var widths = [Int](repeating: 0, count: miniblocks)
-        var index = 1
-        while index < values.count {
-            let n = min(blockSize, values.count - index)
-            var minDelta = T.max
-            for k in 0..<n {
-                let d = values[index + k] &- values[index + k - 1]
-                deltas[k] = d
-                if d < minDelta { minDelta = d }
-            }
-            appendZigZag(Int64(minDelta), to: &out)
-            let usedMinis = (n + perMini - 1) / perMini
-            for m in 0..<miniblocks { widths[m] = 0 }
-            for m in 0..<usedMinis {
-                var bits: UInt64 = 0
-                for k in (m * perMini)..<min((m + 1) * perMini, n) {
-                    let p = UInt64(truncatingIfNeeded: T.Magnitude(truncatingIfNeeded: deltas[k] &- minDelta))
-                    packed[k] = p
-                    bits |= p
+        // Room for the widest case (every delta at the type's full width) avoids regrowth.
+        out.reserveCapacity(out.count + values.count * MemoryLayout<T>.size + (values.count / blockSize + 1) * 16)
+        withUnsafeTemporaryAllocation(of: T.self, capacity: blockSize) { deltas in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: blockSize) { packed in
+                var widths: (Int, Int, Int, Int) = (0, 0, 0, 0)
+                var index = 1
+                while index < values.count {
+                    let n = min(blockSize, values.count - index)
+                    var minDelta = T.max
+                    var previous = values[index - 1]
+                    for k in 0..<n {
+                        let v = values[index + k]
+                        let d = v &- previous
+                        previous = v
+                        deltas[k] = d
+                        if d < minDelta { minDelta = d }
+                    }
+                    appendZigZag(Int64(minDelta), to: &out)
+                    let usedMinis = (n + perMini - 1) / perMini
+                    withUnsafeMutableBytes(of: &widths) { w in
+                        let slots = w.bindMemory(to: Int.self)
+                        for m in 0..<miniblocks {
+                            var bits: UInt64 = 0
+                            let lo = m * perMini
+                            let hi = min(lo + perMini, n)
+                            if lo < hi {
+                                for k in lo..<hi {
+                                    let p = UInt64(truncatingIfNeeded: T.Magnitude(truncatingIfNeeded: deltas[k] &- minDelta))
+                                    packed[k] = p
+                                    bits |= p
+                                }
+                            }
+                            slots[m] = lo < hi ? bitsNeeded(bits) : 0
+                            out.append(UInt8(slots[m]))
+                        }
+                        for m in 0..<usedMinis {
+                            let lo = m * perMini
+                            let hi = min(lo + perMini, n)
+                            BitPacking.pack(UnsafeBufferPointer(rebasing: packed[lo..<hi]), bitWidth: slots[m],
+                                            padTo: perMini, into: &out)
+                        }
+                    }
+                    index += n
                 }
-                widths[m] = bitsNeeded(bits)
             }
-            for m in 0..<miniblocks { out.append(UInt8(widths[m])) }
-            packed.withUnsafeBufferPointer { p in
-                for m in 0..<usedMinis {
-                    let lo = m * perMini
-                    let hi = min(lo + perMini, n)
-                    BitPacking.pack(UnsafeBufferPointer(rebasing: p[lo..<hi]), bitWidth: widths[m],
-                                    padTo: perMini, into: &out)
-                }
-            }
-            index += n
         }
     }
 }
