@@ -49,9 +49,9 @@ struct ColumnAssembler {
 
     func assemble(_ shape: ColumnShape, slots: [Int: Slots]) throws -> Column {
         switch shape {
-        case .leaf(let index, let level, let field, _):
+        case .leaf(let index, _, let field, _):
             guard let chunk = chunks[index], let s = slots[index] else { throw ParquetError(.corruptData, "missing leaf \(index)") }
-            return try LeafBuilder(chunk: chunk, slots: s, nullBelow: level, type: field.type).build()
+            return try LeafBuilder(chunk: chunk, slots: s, type: field.type).build()
         case .structure(let children, let level, let field, let range):
             let first = try firstChunk(range)
             guard let s = slots[range.lowerBound] else { throw ParquetError(.corruptData, "missing struct slots") }

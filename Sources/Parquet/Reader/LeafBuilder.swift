@@ -7,12 +7,6 @@ struct LeafBuilder {
     let slots: Slots
     let type: DataType
 
-    init(chunk: DecodedChunk, slots: Slots, nullBelow _: Int, type: DataType) {
-        self.chunk = chunk
-        self.slots = slots
-        self.type = type
-    }
-
     func build() throws -> Column {
         let n = slots.count
         let (indices, validity) = try valueIndices()
