@@ -149,6 +149,7 @@ struct ColumnChunkEncoder {
             let headerStats = statistics && !options.writePageIndex
                 ? makeStatistics(pageBounds[k], nullCount: pageNulls[k]) : nil
             var stored = compressedPages[k]
+            try checkPageSize(pageLevels[k].bytes.count + max(bodies[k].count, stored.count))
             let header: PageHeader
             if v2 {
                 let levels = pageLevels[k]
@@ -194,6 +195,7 @@ struct ColumnChunkEncoder {
             var body: [UInt8] = []
             dictionary.encodePlain(into: &body)
             let compressed = try PageCompressor(options: options).compress([body])[0]
+            try checkPageSize(max(body.count, compressed.count))
             let header = PageHeader(
                 type: .dictionaryPage, uncompressedPageSize: Int32(body.count), compressedPageSize: Int32(compressed.count),
                 crc: checksum(compressed),
@@ -256,6 +258,13 @@ struct ColumnChunkEncoder {
             levels.definitionLength = levels.bytes.count - levels.repetitionLength
         }
         return levels
+    }
+
+    /// Page sizes are i32 in the format; a page this large needs smaller page limits.
+    private func checkPageSize(_ bytes: Int) throws {
+        guard bytes < Int(Int32.max) - 4096 else {
+            throw ParquetError(.invalidArgument, "a page of \(bytes) bytes exceeds the format's 2 GiB limit; lower maxRowsPerPage")
+        }
     }
 
     /// The page CRC (zlib CRC-32 of the stored body, as a signed i32) when checksums are on.
