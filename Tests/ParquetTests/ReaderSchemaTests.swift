@@ -102,4 +102,18 @@ import Testing
         #expect(schema.columnarSchema.fields.map { "\($0.type)" } ==
                 ["string", "int8", "uint16", "uint64", "timestamp[us, tz=UTC]", "timestamp[ns]"])
     }
+
+    /// The deprecated BIT_PACKED level encoding packs from the most significant bit.
+    @Test func bitPackedLevels() throws {
+        var out = [UInt32](repeating: 0, count: 8)
+        let used = try [UInt8]([0x05, 0x39, 0x77]).withUnsafeBytes {
+            try ColumnChunkDecoder.unpackMSBFirst($0, bitWidth: 3, into: &out)
+        }
+        #expect(used == 3)
+        #expect(out == [0, 1, 2, 3, 4, 5, 6, 7])
+        var tooMany = [UInt32](repeating: 0, count: 9)
+        #expect(throws: ParquetError.self) {
+            _ = try [UInt8]([0x05, 0x39, 0x77]).withUnsafeBytes { try ColumnChunkDecoder.unpackMSBFirst($0, bitWidth: 3, into: &tooMany) }
+        }
+    }
 }

@@ -131,15 +131,15 @@ struct ColumnChunkDecoder {
         try Self.withDecompressed(metadata.codec, body, size: Int(header.uncompressedPageSize), compressed: true) { page in
             var position = 0
             if descriptor.maxRepetitionLevel > 0 {
-                try checkLevelEncoding(info.repetitionLevelEncoding)
                 position += try appendLevels(UnsafeRawBufferPointer(rebasing: page[position...]), count: count,
-                                             max: descriptor.maxRepetitionLevel, prefixed: true, repetition: true)
+                                             max: descriptor.maxRepetitionLevel, encoding: info.repetitionLevelEncoding,
+                                             repetition: true)
             }
             var nonNull = count
             if descriptor.maxDefinitionLevel > 0 {
-                try checkLevelEncoding(info.definitionLevelEncoding)
                 position += try appendLevels(UnsafeRawBufferPointer(rebasing: page[position...]), count: count,
-                                             max: descriptor.maxDefinitionLevel, prefixed: true, repetition: false)
+                                             max: descriptor.maxDefinitionLevel, encoding: info.definitionLevelEncoding,
+                                             repetition: false)
                 nonNull = countMaxLevels(last: count)
             }
             chunk.entryCount += count
@@ -161,12 +161,12 @@ struct ColumnChunkDecoder {
         }
         if descriptor.maxRepetitionLevel > 0 {
             _ = try appendLevels(UnsafeRawBufferPointer(rebasing: body[0..<repLength]), count: count,
-                                 max: descriptor.maxRepetitionLevel, prefixed: false, repetition: true)
+                                 max: descriptor.maxRepetitionLevel, encoding: nil, repetition: true)
         }
         var nonNull = count
         if descriptor.maxDefinitionLevel > 0 {
             _ = try appendLevels(UnsafeRawBufferPointer(rebasing: body[repLength..<(repLength + defLength)]), count: count,
-                                 max: descriptor.maxDefinitionLevel, prefixed: false, repetition: false)
+                                 max: descriptor.maxDefinitionLevel, encoding: nil, repetition: false)
             nonNull = countMaxLevels(last: count)
         }
         chunk.entryCount += count
@@ -177,26 +177,52 @@ struct ColumnChunkDecoder {
         }
     }
 
-    private func checkLevelEncoding(_ encoding: Encoding) throws {
-        guard encoding == .rle else {
-            throw ParquetError(.unsupported, "level encoding \(encoding) is not supported")
-        }
-    }
-
     /// Decodes `count` levels and appends them; returns the bytes consumed.
+    ///
+    /// - Parameter encoding: a v1 page's level encoding (RLE with a length prefix, or the
+    ///   deprecated MSB-first BIT_PACKED); `nil` for v2 pages (RLE without a prefix).
     private mutating func appendLevels(
-        _ data: UnsafeRawBufferPointer, count: Int, max: Int, prefixed: Bool, repetition: Bool
+        _ data: UnsafeRawBufferPointer, count: Int, max: Int, encoding: Encoding?, repetition: Bool
     ) throws -> Int {
         let width = Int.bitWidth - max.leadingZeroBitCount
         var scratch = [UInt32](repeating: 0, count: count)
-        let consumed = try scratch.withUnsafeMutableBufferPointer { out in
-            prefixed ? try RLEHybrid.decodeLengthPrefixed(data, bitWidth: width, count: count, into: out)
-                     : try RLEHybrid.decode(data, bitWidth: width, count: count, into: out)
+        let consumed: Int
+        switch encoding {
+        case nil:
+            consumed = try scratch.withUnsafeMutableBufferPointer { try RLEHybrid.decode(data, bitWidth: width, count: count, into: $0) }
+        case .rle?:
+            consumed = try scratch.withUnsafeMutableBufferPointer {
+                try RLEHybrid.decodeLengthPrefixed(data, bitWidth: width, count: count, into: $0)
+            }
+        case .bitPacked?:
+            consumed = try Self.unpackMSBFirst(data, bitWidth: width, into: &scratch)
+        case let other?:
+            throw ParquetError(.unsupported, "level encoding \(other) is not supported")
         }
         let bad = repetition ? Self.append(scratch, to: &chunk.repetitionLevels, max: UInt32(max))
                              : Self.append(scratch, to: &chunk.definitionLevels, max: UInt32(max))
         if bad { throw ParquetError(.corruptData, "\(repetition ? "repetition" : "definition") level above the maximum \(max)") }
         return consumed
+    }
+
+    /// Decodes the deprecated BIT_PACKED level encoding: values packed from the most significant
+    /// bit of each byte, no header; returns the bytes consumed.
+    static func unpackMSBFirst(_ data: UnsafeRawBufferPointer, bitWidth: Int, into out: inout [UInt32]) throws -> Int {
+        let (bits, overflow) = out.count.multipliedReportingOverflow(by: bitWidth)
+        let bytes = (bits + 7) / 8
+        guard !overflow, bytes <= data.count else {
+            throw ParquetError(.corruptData, "BIT_PACKED levels need \(bytes) bytes, \(data.count) available")
+        }
+        var bit = 0
+        for i in 0..<out.count {
+            var value: UInt32 = 0
+            for _ in 0..<bitWidth {
+                value = value << 1 | UInt32((data[bit >> 3] >> (7 - UInt8(bit & 7))) & 1)
+                bit += 1
+            }
+            out[i] = value
+        }
+        return bytes
     }
 
     /// Appends levels narrowed to bytes; returns whether any exceeded `max`.
