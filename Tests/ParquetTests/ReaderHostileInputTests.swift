@@ -126,3 +126,22 @@ import Testing
         #expect(error?.column != nil)
     }
 }
+
+@Suite struct ReaderChecksumTests {
+    static let options = ReadOptions(limits: ReadLimits(verifyChecksums: true))
+
+    @Test func checksumsVerify() throws {
+        let url = TestPaths.fixture("checksum_bloom.parquet")
+        var bytes = try [UInt8](Data(contentsOf: url))
+        let clean = try ParquetFileReader(source: MemorySource(bytes), name: "crc.parquet", options: Self.options)
+        #expect(try clean.read().rowCount == Int(clean.numRows))
+        bytes[100] ^= 0x55 // inside the first column's dictionary page body
+        let damaged = try ParquetFileReader(source: MemorySource(bytes), name: "crc.parquet", options: Self.options)
+        #expect(throws: ParquetError.self) { _ = try damaged.read() }
+        do { _ = try damaged.read() } catch let error as ParquetError {
+            #expect(error.kind == .corruptData)
+            #expect(error.message.contains("CRC"))
+            #expect(error.column == "id")
+        }
+    }
+}

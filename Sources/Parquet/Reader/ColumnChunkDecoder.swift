@@ -1,4 +1,5 @@
 import Columnar
+import CZlib
 
 /// Limits that keep hostile files from causing huge allocations.
 public struct ReadLimits: Sendable {
@@ -8,9 +9,13 @@ public struct ReadLimits: Sendable {
     public var maxValuesPerPage: Int
     /// The largest decompressed/compressed ratio accepted for one page (checked above 1 MiB).
     public var maxCompressionRatio: Int
+    /// Check each page's CRC-32, when the writer stored one (parquet-java does by default).
+    public var verifyChecksums: Bool
 
     /// Creates limits; the defaults accept every file mainstream writers produce.
-    public init(maxPageSize: Int = 1 << 30, maxValuesPerPage: Int = 1 << 24, maxCompressionRatio: Int = 1 << 16) {
+    public init(maxPageSize: Int = 1 << 30, maxValuesPerPage: Int = 1 << 24, maxCompressionRatio: Int = 1 << 16,
+                verifyChecksums: Bool = false) {
+        self.verifyChecksums = verifyChecksums
         self.maxPageSize = maxPageSize
         self.maxValuesPerPage = maxValuesPerPage
         self.maxCompressionRatio = maxCompressionRatio
@@ -60,6 +65,12 @@ struct ColumnChunkDecoder {
             }
             let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + size)])
             try checkUncompressedSize(header)
+            if limits.verifyChecksums, let expected = header.crc {
+                let actual = crc32(0, body.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(body.count))
+                guard UInt32(truncatingIfNeeded: actual) == UInt32(bitPattern: expected) else {
+                    throw ParquetError(.corruptData, "page at chunk byte \(position) fails its CRC-32 check")
+                }
+            }
             switch header.type {
             case .dictionaryPage: try decodeDictionaryPage(header, body)
             case .dataPage: try decodeDataPageV1(header, body)
