@@ -1,3 +1,9 @@
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
 /// The min and max of a run of stored values, PLAIN-encoded (no length prefix for byte arrays).
 ///
 /// NaN is excluded; a zero minimum is written as -0.0 and a zero maximum as +0.0. `nil` bounds
@@ -26,15 +32,13 @@ struct ValueBounds: Equatable {
                 func slice(_ i: Int) -> UnsafeRawBufferPointer {
                     UnsafeRawBufferPointer(rebasing: raw[Int(offsets[i])..<Int(offsets[i + 1])])
                 }
-                var lo = range.lowerBound
-                var hi = range.lowerBound
+                var minBytes = slice(range.lowerBound)
+                var maxBytes = minBytes
                 for i in range.dropFirst() {
                     let s = slice(i)
-                    if s.lexicographicallyPrecedes(slice(lo)) { lo = i }
-                    if slice(hi).lexicographicallyPrecedes(s) { hi = i }
+                    if bytesPrecede(s, minBytes) { minBytes = s }
+                    if bytesPrecede(maxBytes, s) { maxBytes = s }
                 }
-                let minBytes = slice(lo)
-                let maxBytes = slice(hi)
                 guard minBytes.count <= maxBinaryLength, maxBytes.count <= maxBinaryLength else { return nil }
                 return ValueBounds(min: Array(minBytes), max: Array(maxBytes))
             }
@@ -56,8 +60,8 @@ struct ValueBounds: Equatable {
                         UnsafeRawBufferPointer(rebasing: slice[(i * width)..<((i + 1) * width)])
                     }
                     for i in 1..<Swift.max(n, 1) {
-                        if value(i).lexicographicallyPrecedes(value(lo)) { lo = i }
-                        if value(hi).lexicographicallyPrecedes(value(i)) { hi = i }
+                        if bytesPrecede(value(i), value(lo)) { lo = i }
+                        if bytesPrecede(value(hi), value(i)) { hi = i }
                     }
                     return ValueBounds(min: Array(value(lo)), max: Array(value(hi)))
                 default: return nil
@@ -91,6 +95,17 @@ struct ValueBounds: Equatable {
         if lo == 0 { lo = -T.zero }
         if hi == 0 { hi = T.zero }
         return ValueBounds(min: bytes(of: lo), max: bytes(of: hi))
+    }
+
+    /// Unsigned lexicographic order of byte strings.
+    @inline(__always)
+    static func bytesPrecede(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let common = Swift.min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let c = memcmp(x, y, common)
+            if c != 0 { return c < 0 }
+        }
+        return a.count < b.count
     }
 
     static func bytes<T>(of value: T) -> [UInt8] {
