@@ -106,36 +106,42 @@ struct ColumnAssembler {
     private func splitList(
         chunk: DecodedChunk, slots: Slots, present: Int, nonEmpty: Int, repLevel: Int, wantOffsets: Bool
     ) -> (children: [Int32], offsets: [Int64], validity: Bitmap?) {
-        let defs = chunk.definitionLevels
-        let reps = chunk.repetitionLevels
-        let n = Swift.min(defs.count, reps.count)
+        let n = Swift.min(chunk.definitionLevels.count, chunk.repetitionLevels.count)
         let presentLevel = UInt8(clamping: present)
         let nonEmptyLevel = UInt8(clamping: nonEmpty)
         let rep = UInt8(clamping: repLevel)
+        let count = slots.count
         var children: [Int32] = []
         children.reserveCapacity(n)
         var offsets: [Int64] = []
-        var builder = BitmapBuilder(capacity: wantOffsets ? slots.count : 0)
+        var validity: [UInt8] = []
         var nulls = 0
-        if wantOffsets { offsets.reserveCapacity(slots.count + 1) }
-        for i in 0..<slots.count {
-            let e = slots.entry(i)
-            if wantOffsets { offsets.append(Int64(children.count)) }
-            guard e < n else { continue }
-            let d = defs[e]
-            if wantOffsets {
-                builder.append(d >= presentLevel)
-                nulls += d >= presentLevel ? 0 : 1
-            }
-            guard d >= nonEmptyLevel else { continue }
-            children.append(Int32(truncatingIfNeeded: e))
-            var j = e + 1
-            while j < n, reps[j] >= rep {
-                if reps[j] == rep { children.append(Int32(truncatingIfNeeded: j)) }
-                j += 1
+        if wantOffsets {
+            offsets.reserveCapacity(count + 1)
+            validity = [UInt8](repeating: 0, count: (count + 7) / 8)
+        }
+        chunk.definitionLevels.withUnsafeBufferPointer { defs in
+            chunk.repetitionLevels.withUnsafeBufferPointer { reps in
+                for i in 0..<count {
+                    let e = slots.entry(i)
+                    if wantOffsets { offsets.append(Int64(children.count)) }
+                    guard e < n else { continue }
+                    let d = defs[e]
+                    if wantOffsets {
+                        if d >= presentLevel { validity[i >> 3] |= 1 << UInt8(i & 7) } else { nulls += 1 }
+                    }
+                    guard d >= nonEmptyLevel else { continue }
+                    children.append(Int32(truncatingIfNeeded: e))
+                    var j = e + 1
+                    while j < n, reps[j] >= rep {
+                        if reps[j] == rep { children.append(Int32(truncatingIfNeeded: j)) }
+                        j += 1
+                    }
+                }
             }
         }
         if wantOffsets { offsets.append(Int64(children.count)) }
-        return (children, offsets, wantOffsets && nulls > 0 ? builder.finish() : nil)
+        let bitmap = wantOffsets && nulls > 0 ? Bitmap(buffer: Buffer(validity), count: count) : nil
+        return (children, offsets, bitmap)
     }
 }

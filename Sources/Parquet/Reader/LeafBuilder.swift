@@ -39,37 +39,59 @@ struct LeafBuilder {
         let n = slots.count
         let defs = chunk.definitionLevels
         let maxDef = UInt8(clamping: chunk.descriptor.maxDefinitionLevel)
-        if case .all = slots, defs.isEmpty || !defs.contains(where: { $0 != maxDef }) {
+        if defs.isEmpty {
+            if case .explicit(let list) = slots {
+                // Every entry holds a value: slot i's value is its entry's.
+                if let last = list.last, Int(last) >= chunk.valueCount { throw shortValues(Int(last) + 1) }
+                return (list, nil)
+            }
             guard chunk.valueCount >= n else { throw shortValues(n) }
             return (nil, nil)
         }
-        var indices = [Int32](repeating: -1, count: n)
-        var validity = BitmapBuilder(capacity: n)
-        var nulls = 0
-        var valueIndex = 0
-        var cursor = 0
-        for i in 0..<n {
-            let e = slots.entry(i)
-            if defs.isEmpty {
-                indices[i] = Int32(truncatingIfNeeded: e)
-                validity.append(true)
-                continue
+        return try defs.withUnsafeBufferPointer { d in
+            // Fast path: every slot holds a value and there are as many slots as values, so the
+            // slots are exactly the value-bearing entries, in order.
+            if n == chunk.valueCount, Self.allEqual(d, slots, maxDef) { return (nil, nil) }
+            var indices = [Int32](repeating: -1, count: n)
+            var validity = [UInt8](repeating: 0, count: (n + 7) / 8)
+            var nulls = 0
+            var valueIndex = 0
+            var cursor = 0
+            try indices.withUnsafeMutableBufferPointer { out in
+                for i in 0..<n {
+                    let e = slots.entry(i)
+                    guard e >= cursor, e < d.count else { throw ParquetError(.corruptData, "level entries out of order") }
+                    while cursor < e {
+                        if d[cursor] == maxDef { valueIndex += 1 }
+                        cursor += 1
+                    }
+                    if d[e] == maxDef {
+                        out[i] = Int32(truncatingIfNeeded: valueIndex)
+                        validity[i >> 3] |= 1 << UInt8(i & 7)
+                    } else {
+                        nulls += 1
+                    }
+                }
             }
-            guard e >= cursor, e < defs.count else { throw ParquetError(.corruptData, "level entries out of order") }
-            while cursor < e {
-                if defs[cursor] == maxDef { valueIndex += 1 }
-                cursor += 1
-            }
-            if defs[e] == maxDef {
-                indices[i] = Int32(truncatingIfNeeded: valueIndex)
-                validity.append(true)
-            } else {
-                validity.append(false)
-                nulls += 1
+            if let last = indices.last(where: { $0 >= 0 }), Int(last) >= chunk.valueCount { throw shortValues(Int(last) + 1) }
+            return (indices, nulls > 0 ? Bitmap(buffer: Buffer(validity), count: n) : nil)
+        }
+    }
+
+    /// Whether the definition level at every slot equals `level`.
+    private static func allEqual(_ defs: UnsafeBufferPointer<UInt8>, _ slots: Slots, _ level: UInt8) -> Bool {
+        switch slots {
+        case .all(let n):
+            guard n <= defs.count else { return false }
+            var differ = false
+            for i in 0..<n { differ = differ || defs[i] != level }
+            return !differ
+        case .explicit(let list):
+            return list.withUnsafeBufferPointer { entries in
+                for e in entries where Int(e) >= defs.count || defs[Int(e)] != level { return false }
+                return true
             }
         }
-        if let last = indices.last(where: { $0 >= 0 }), Int(last) >= chunk.valueCount { throw shortValues(Int(last) + 1) }
-        return (indices, nulls > 0 ? validity.finish() : nil)
     }
 
     private func shortValues(_ needed: Int) -> ParquetError {
