@@ -201,4 +201,25 @@ struct WriterTests {
         }
         return ~crc
     }
+
+    @Test("size statistics: byte-array bytes and level histograms")
+    func sizeStatistics() throws {
+        let table = try Table([
+            ("s", Column([String?](["ab", nil, "cde", ""]))),
+            ("l", Column([[Double?]?]([[1, nil], nil, [], [2]]))),
+            ("x", try Table([("x", Column([Int64]([1, 2, 3, 4])))]).columns[0]),
+        ])
+        let bytes = try ParquetWriter.serialize(table, options: .hats)
+        let columns = try WriterFixtures.footer(bytes).rowGroups[0].columns
+        let s = try #require(columns[0].metaData?.sizeStatistics)
+        #expect(s.unencodedByteArrayDataBytes == 5)
+        #expect(s.definitionLevelHistogram == [1, 3])
+        #expect(s.repetitionLevelHistogram == nil)
+        let l = try #require(columns[1].metaData?.sizeStatistics)
+        #expect(l.definitionLevelHistogram == [1, 1, 1, 2])
+        #expect(l.repetitionLevelHistogram == [4, 1])
+        let offsets = try WriterFixtures.decode(OffsetIndex.self, bytes, at: try #require(columns[0].offsetIndexOffset),
+                                                length: try #require(columns[0].offsetIndexLength))
+        #expect(offsets.unencodedByteArrayDataBytes == [5])
+    }
 }

@@ -8,6 +8,8 @@ struct EncodedChunk {
     var metaData: ColumnMetaData
     var pageLocations: [PageLocation]
     var columnIndex: ColumnIndex?
+    /// Per page, the byte-array value bytes before encoding (BYTE_ARRAY leaves only).
+    var pageUnencodedBytes: [Int64]?
 
     /// Moves every offset by `fileOffset`, the position of the chunk's first byte in the file.
     mutating func place(at fileOffset: Int64) {
@@ -230,10 +232,35 @@ struct ColumnChunkEncoder {
             totalCompressedSize: Int64(dictionarySize + pagesSize), dataPageOffset: shift,
             dictionaryPageOffset: dictionaryOffset,
             statistics: statistics ? makeStatistics(chunkBounds, nullCount: nullTotal) : nil,
-            encodingStats: encodingStats)
+            encodingStats: encodingStats, sizeStatistics: sizeStatistics())
         let columnIndex = statistics && options.writePageIndex
             ? makeColumnIndex(spans: spans, bounds: pageBounds, nulls: pageNulls) : nil
-        return EncodedChunk(pieces: chunkPieces, metaData: metaData, pageLocations: locations, columnIndex: columnIndex)
+        var pageBytes: [Int64]?
+        if case .byteArrays(let offsets, _) = data.values {
+            pageBytes = spans.map { offsets[$0.values.upperBound] - offsets[$0.values.lowerBound] }
+        }
+        return EncodedChunk(pieces: chunkPieces, metaData: metaData, pageLocations: locations, columnIndex: columnIndex,
+                            pageUnencodedBytes: pageBytes)
+    }
+
+    /// The chunk's `SizeStatistics`: byte-array value bytes and level histograms (levels whose
+    /// maximum is 0 have none).
+    private func sizeStatistics() -> SizeStatistics {
+        var stats = SizeStatistics()
+        if case .byteArrays(let offsets, _) = data.values, let first = offsets.first, let last = offsets.last {
+            stats.unencodedByteArrayDataBytes = last - first
+        }
+        func histogram(_ levels: [UInt8]?, max: Int) -> [Int64]? {
+            guard max > 0 else { return nil }
+            var counts = [Int64](repeating: 0, count: max + 1)
+            if let levels {
+                for level in levels where Int(level) <= max { counts[Int(level)] += 1 }
+            }
+            return counts
+        }
+        stats.repetitionLevelHistogram = histogram(data.repetitionLevels, max: leaf.maxRepetitionLevel)
+        stats.definitionLevelHistogram = histogram(data.definitionLevels, max: leaf.maxDefinitionLevel)
+        return stats
     }
 
     /// Levels of a v2 data page: repetition then definition levels, RLE without length prefixes.

@@ -119,7 +119,8 @@ public final class ParquetWriter {
                 compressed += chunk.metaData.totalCompressedSize
                 chunks.append(ColumnChunk(fileOffset: 0, metaData: chunk.metaData))
                 indexes.append(chunk.columnIndex)
-                offsets.append(OffsetIndex(pageLocations: chunk.pageLocations))
+                offsets.append(OffsetIndex(pageLocations: chunk.pageLocations,
+                                           unencodedByteArrayDataBytes: chunk.pageUnencodedBytes))
             } catch let error as ParquetError {
                 throw error.context(column: leaf.path.joined(separator: "."))
             }
