@@ -171,9 +171,9 @@ struct WriterTests {
         var serial = ParquetWriteOptions.hats
         serial.maxRowsPerPage = 300
         serial.compressionLevel = 3
-        serial.compressionConcurrency = 1
+        serial.concurrency = 1
         var parallel = serial
-        parallel.compressionConcurrency = 4
+        parallel.concurrency = 4
         #expect(try ParquetWriter.serialize(table, options: serial) == ParquetWriter.serialize(table, options: parallel))
     }
 

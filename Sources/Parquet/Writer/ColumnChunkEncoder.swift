@@ -2,7 +2,7 @@ import CZlib
 
 /// One column chunk encoded in memory: dictionary page (if any) then data pages, with the
 /// metadata whose offsets are relative to the chunk's first byte until `place(at:)` fixes them.
-struct EncodedChunk {
+struct EncodedChunk: Sendable {
     /// The chunk's byte pieces in file order (page headers and page bodies), written one after another.
     var pieces: [[UInt8]]
     var metaData: ColumnMetaData

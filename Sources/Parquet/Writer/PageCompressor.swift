@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// Compresses page bodies with the configured codec, several pages at a time when
-/// `ParquetWriteOptions.compressionConcurrency` allows (slow codecs such as ZSTD level 15 dominate
+/// `ParquetWriteOptions.concurrency` allows (slow codecs such as ZSTD level 15 dominate
 /// write time, and pages compress independently).
 struct PageCompressor {
     let options: ParquetWriteOptions
@@ -19,7 +19,7 @@ struct PageCompressor {
         let codec = options.compression
         if codec == .uncompressed { return bodies }
         let level = options.compressionLevel
-        let workers = min(max(1, options.compressionConcurrency ?? Self.processorCount), bodies.count)
+        let workers = min(max(1, options.concurrency ?? Self.processorCount), bodies.count)
         if workers <= 1 {
             return try bodies.map { try codec.compress($0, level: level) }
         }
@@ -51,7 +51,7 @@ struct PageCompressor {
 }
 
 /// Slots that concurrent workers fill, each worker writing only its own indices.
-private struct DisjointSlots<Element>: @unchecked Sendable {
+struct DisjointSlots<Element>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Element>
 
     init(_ buffer: UnsafeMutableBufferPointer<Element>) {

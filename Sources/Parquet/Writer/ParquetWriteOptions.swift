@@ -44,9 +44,9 @@ public struct ParquetWriteOptions: Sendable {
     public var compression: CompressionCodec = .snappy
     /// The codec level (ZSTD 1...22, GZIP 1...9); nil for the codec's default.
     public var compressionLevel: Int?
-    /// How many pages may be compressed at once (nil: one per processor). Output bytes do not
-    /// depend on it.
-    public var compressionConcurrency: Int?
+    /// How many columns may be encoded, and pages compressed, at once (nil: one per processor).
+    /// Output bytes do not depend on it.
+    public var concurrency: Int?
     /// The largest number of rows in one row group; a table is split into row groups of this size.
     public var rowGroupSize: Int = 1_048_576
     /// The target size of a data page's encoded values, in bytes.

@@ -1,4 +1,5 @@
 import Columnar
+import Dispatch
 
 /// Writes `Columnar` tables as a Parquet file, one or more row groups per `write(_:)` call.
 ///
@@ -108,22 +109,15 @@ public final class ParquetWriter {
         var uncompressed: Int64 = 0
         var compressed: Int64 = 0
         let groupStart = Int64(sink.position)
-        for leaf in layout.leaves {
-            let column = table.columns[leaf.columnIndex]
-            do {
-                let data = try LeafData(column: column, leaf: leaf)
-                var chunk = try ColumnChunkEncoder(leaf: leaf, options: options, data: data).encode()
-                chunk.place(at: Int64(sink.position))
-                for piece in chunk.pieces { try sink.write(piece) }
-                uncompressed += chunk.metaData.totalUncompressedSize
-                compressed += chunk.metaData.totalCompressedSize
-                chunks.append(ColumnChunk(fileOffset: 0, metaData: chunk.metaData))
-                indexes.append(chunk.columnIndex)
-                offsets.append(OffsetIndex(pageLocations: chunk.pageLocations,
-                                           unencodedByteArrayDataBytes: chunk.pageUnencodedBytes))
-            } catch let error as ParquetError {
-                throw error.context(column: leaf.path.joined(separator: "."))
-            }
+        for var chunk in try encodeLeaves(table) {
+            chunk.place(at: Int64(sink.position))
+            for piece in chunk.pieces { try sink.write(piece) }
+            uncompressed += chunk.metaData.totalUncompressedSize
+            compressed += chunk.metaData.totalCompressedSize
+            chunks.append(ColumnChunk(fileOffset: 0, metaData: chunk.metaData))
+            indexes.append(chunk.columnIndex)
+            offsets.append(OffsetIndex(pageLocations: chunk.pageLocations,
+                                       unencodedByteArrayDataBytes: chunk.pageUnencodedBytes))
         }
         rowGroups.append(RowGroup(
             columns: chunks, totalByteSize: uncompressed, numRows: Int64(table.rowCount),
@@ -132,6 +126,41 @@ public final class ParquetWriter {
         columnIndexes.append(indexes)
         offsetIndexes.append(offsets)
         rowCount += Int64(table.rowCount)
+    }
+
+    /// Encodes every leaf of a row group, several at a time when `options.concurrency` allows.
+    private func encodeLeaves(_ table: Table) throws -> [EncodedChunk] {
+        let leaves = layout.leaves
+        let options = self.options
+        @Sendable func encode(_ leaf: WriterLeaf) -> Result<EncodedChunk, ParquetError> {
+            do {
+                let data = try LeafData(column: table.columns[leaf.columnIndex], leaf: leaf)
+                return .success(try ColumnChunkEncoder(leaf: leaf, options: options, data: data).encode())
+            } catch let error as ParquetError {
+                return .failure(error.context(column: leaf.path.joined(separator: ".")))
+            } catch {
+                return .failure(ParquetError(.invalidArgument, "\(error)", column: leaf.path.joined(separator: ".")))
+            }
+        }
+        let workers = min(max(1, options.concurrency ?? PageCompressor.processorCount), leaves.count)
+        var results: [Result<EncodedChunk, ParquetError>]
+        if workers <= 1 {
+            results = leaves.map(encode)
+        } else {
+            results = [Result<EncodedChunk, ParquetError>](repeating: .failure(ParquetError(.io, "not encoded")),
+                                                           count: leaves.count)
+            results.withUnsafeMutableBufferPointer { buffer in
+                let slots = DisjointSlots(buffer)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var k = worker
+                    while k < leaves.count {
+                        slots[k] = encode(leaves[k])
+                        k += workers
+                    }
+                }
+            }
+        }
+        return try results.map { try $0.get() }
     }
 
     /// The declared sort columns that really are sorted in this row group.
