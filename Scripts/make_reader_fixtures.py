@@ -27,6 +27,17 @@ def sorted_pages():
                    use_dictionary=["name"], sorting_columns=[pq.SortingColumn(0)])
 
 
+def sorted_lists():
+    """A sorted key with a list column in 100-row pages with a page index (list pages start at rows)."""
+    n = 2_000
+    key = pa.array(list(range(0, n * 10, 10)), pa.int64())
+    values = pa.array([None if i % 13 == 5 else [i * 10 + k for k in range(i % 4)] for i in range(n)],
+                      pa.list_(pa.int64()))
+    table = pa.table({"key": key, "values": values})
+    pq.write_table(table, FIXTURES / "sorted_lists.parquet", max_rows_per_page=100, write_page_index=True,
+                   compression="snappy")
+
+
 def nested_shapes():
     """nested-pandas shapes: struct of lists and list of structs, with nulls and empty lists."""
     lc = pa.array([
@@ -69,5 +80,6 @@ if __name__ == "__main__":
     FIXTURES.mkdir(parents=True, exist_ok=True)
     CORPUS.mkdir(parents=True, exist_ok=True)
     sorted_pages()
+    sorted_lists()
     nested_shapes()
     corpus()

@@ -55,6 +55,26 @@ import Testing
         #expect(columnIndex?.boundaryOrder == .ascending)
     }
 
+    /// A list column sliced by the page index: rows 300..<400 and 1200..<1300 (keys are `row * 10`).
+    @Test func pageIndexSlicesListColumns() throws {
+        let lists = try ParquetFileReader(path: TestPaths.fixture("reader/sorted_lists.parquet").path)
+        let table = try lists.read(filter: RangeFilter(column: "key", ranges: [3_050..<3_060, 12_000..<12_001]))
+        #expect(table.rowCount == 200)
+        let keys = table.columns[0].toArray(of: Int64.self).compactMap { $0 }
+        #expect(keys.first == 3_000)
+        #expect(keys.last == 12_990)
+        let column = table.columns[1]
+        let values = column.children[0].toArray(of: Int64.self)
+        for (k, key) in keys.enumerated() {
+            let row = Int(key / 10)
+            if row % 13 == 5 {
+                #expect(column.isNull(k))
+            } else {
+                #expect(Array(values[column.listRange(at: k)]) == (0..<(row % 4)).map { Int64(row * 10 + $0) })
+            }
+        }
+    }
+
     @Test func filterOnUnknownColumnThrows() {
         #expect(throws: ParquetError.self) {
             _ = try reader.read(filter: RangeFilter(column: "name", ranges: [0..<1]))
