@@ -132,3 +132,21 @@ import Testing
         }
     }
 }
+
+@Suite struct ReaderMetadataFileTests {
+    @Test func metadataFileRowGroupsPointAtDataFiles() throws {
+        let reader = try ParquetFileReader(path: TestPaths.fixture("dataset/_metadata").path)
+        let locations = reader.rowGroupLocations()
+        #expect(locations.count == reader.rowGroups.count)
+        #expect(!locations.isEmpty)
+        for (index, location) in locations.enumerated() {
+            let path = try #require(location.path)
+            #expect(path.hasPrefix(TestPaths.fixture("dataset").path))
+            let data = try ParquetFileReader(path: path)
+            let table = try data.readRowGroup(location.rowGroupInFile)
+            #expect(Int64(table.rowCount) == reader.rowGroups[index].numRows)
+        }
+        // Reading the chunks through the metadata file itself names the data file to open.
+        #expect(throws: ParquetError.self) { _ = try reader.read() }
+    }
+}

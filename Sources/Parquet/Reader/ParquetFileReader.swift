@@ -146,6 +146,19 @@ public struct ParquetFileReader: Sendable {
         return base.hasSuffix("/") ? base + relative : base + "/" + relative
     }
 
+    /// Where each row group's data lives: the resolved data-file path (`nil` for this file) and the
+    /// row group's position within that file, counting the earlier row groups that name the same
+    /// file (the order `_metadata` lists them in).
+    public func rowGroupLocations() -> [(path: String?, rowGroupInFile: Int)] {
+        var seen: [String: Int] = [:]
+        return rowGroups.indices.map { index in
+            guard let path = dataFilePath(rowGroup: index) else { return (nil, index) }
+            let position = seen[path, default: 0]
+            seen[path] = position + 1
+            return (path, position)
+        }
+    }
+
     /// The minimum and maximum of an integer (INT32 or INT64, signed) column in a row group, from
     /// the chunk statistics; `nil` when absent or unusable.
     public func int64Statistics(rowGroup index: Int, column: String) -> ClosedRange<Int64>? {
