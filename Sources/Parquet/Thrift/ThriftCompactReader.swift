@@ -215,7 +215,9 @@ public struct ThriftCompactReader {
         guard type == .list || type == .set else { throw corrupt("expected list but found \(type)") }
         let header = try readListHeader()
         var out: [T] = []
-        out.reserveCapacity(header.count)
+        // Each element takes at least one input byte, but a decoded element can be far larger
+        // than that: reserve modestly and let the array grow.
+        out.reserveCapacity(Swift.min(header.count, 1024))
         for _ in 0..<header.count { out.append(try element(&self, header.elementType)) }
         return out
     }
