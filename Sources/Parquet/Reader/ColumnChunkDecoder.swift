@@ -87,8 +87,18 @@ struct ColumnChunkDecoder {
         guard u <= limits.maxPageSize else {
             throw ParquetError(.unsupported, "page of \(u) uncompressed bytes exceeds the \(limits.maxPageSize)-byte limit")
         }
-        if u > 1 << 20, u / Swift.max(c, 1) > limits.maxCompressionRatio {
-            throw ParquetError(.corruptData, "page claims \(u) uncompressed bytes from \(c) compressed")
+        // Beyond 1 MiB, the declared size must be reachable with the codec's best ratio, so a
+        // hostile header cannot make the reader allocate far more than the file holds.
+        let ratio: Int
+        switch metadata.codec {
+        case .uncompressed: ratio = 1
+        case .snappy: ratio = 32
+        case .lz4, .lz4Raw: ratio = 256
+        case .gzip: ratio = 1100
+        default: ratio = limits.maxCompressionRatio
+        }
+        if u > 1 << 20, u / Swift.max(c, 1) >= Swift.min(ratio, limits.maxCompressionRatio) + 1 {
+            throw ParquetError(.corruptData, "page claims \(u) uncompressed bytes from \(c) compressed with \(metadata.codec)")
         }
     }
 
