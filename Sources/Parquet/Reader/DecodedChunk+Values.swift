@@ -21,8 +21,10 @@ extension DecodedChunk {
             try appendDeltaIntegers(data, count: count)
         } else if encoding == .deltaLengthByteArray, type == .byteArray {
             try checkDeltaCount(data)
-            growBytes(by: data.count)
-            _ = try DeltaLengthByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
+            var ends: [Int64] = [0]
+            var joined: [UInt8] = []
+            _ = try DeltaLengthByteArray.decode(data, count: count, offsets: &ends, bytes: &joined)
+            appendByteArrays(ends: ends, bytes: joined)
         } else if encoding == .deltaByteArray, type == .byteArray || type == .fixedLenByteArray {
             try checkDeltaCount(data)
             try appendDeltaByteArrays(data, count: count)
@@ -42,15 +44,6 @@ extension DecodedChunk {
         let header = try DeltaBinaryPacked.readHeader(data)
         guard header.totalValueCount <= maxValuesPerPage else {
             throw ParquetError(.corruptData, "DELTA stream declares \(header.totalValueCount) values, above the page limit")
-        }
-    }
-
-    /// Makes room for `extra` more bytes with geometric growth (the decoders reserve exactly what
-    /// each page needs, which would copy the whole store once per page).
-    private mutating func growBytes(by extra: Int) {
-        let needed = bytes.count + Swift.max(extra, 0)
-        if needed > bytes.capacity {
-            bytes.reserveCapacity(Swift.max(needed, bytes.capacity * 2))
         }
     }
 
@@ -77,8 +70,7 @@ extension DecodedChunk {
             _ = try bits.withUnsafeMutableBufferPointer { try PlainEncoding.decodeBooleans(data, count: count, into: $0) }
             appendBools(bits)
         case .byteArray:
-            growBytes(by: data.count)
-            _ = try PlainEncoding.decodeByteArrays(data, count: count, offsets: &offsets, bytes: &bytes)
+            try appendPlainByteArrays(data, count: count)
         case .int96:
             guard count <= data.count / 12 else {
                 throw ParquetError(.corruptData, "PLAIN INT96 data holds \(data.count / 12) values, \(count) expected")
@@ -138,8 +130,10 @@ extension DecodedChunk {
 
     private mutating func appendDeltaByteArrays(_ data: UnsafeRawBufferPointer, count: Int) throws {
         if case .byteArrays = storage {
-            growBytes(by: data.count * 2)
-            _ = try DeltaByteArray.decode(data, count: count, offsets: &offsets, bytes: &bytes)
+            var ends: [Int64] = [0]
+            var joined: [UInt8] = []
+            _ = try DeltaByteArray.decode(data, count: count, offsets: &ends, bytes: &joined)
+            appendByteArrays(ends: ends, bytes: joined)
             return
         }
         let width = descriptor.storedWidth ?? 0
@@ -203,19 +197,7 @@ extension DecodedChunk {
             appendBools(bits)
         case .bytes(let dictOffsets, let dictBytes):
             guard case .byteArrays = storage else { throw internalError() }
-            var payload = 0
-            let entries = Swift.max(dictOffsets.count - 1, 0)
-            for k in indices where Int(k) < entries { payload &+= Int(dictOffsets[Int(k) + 1] &- dictOffsets[Int(k)]) }
-            growBytes(by: payload)
-            offsets.reserveCapacity(Swift.max(offsets.count + count, offsets.capacity))
-            try indices.withUnsafeBufferPointer { idx in
-                try dictOffsets.withUnsafeBufferPointer { dOff in
-                    try dictBytes.withUnsafeBytes { dBytes in
-                        try DictionaryEncoding.gatherByteArrays(indices: idx, dictionaryOffsets: dOff,
-                                                                dictionaryBytes: dBytes, offsets: &offsets, bytes: &bytes)
-                    }
-                }
-            }
+            try appendGatheredByteArrays(indices, dictionaryOffsets: dictOffsets, dictionaryBytes: dictBytes)
         }
     }
 }

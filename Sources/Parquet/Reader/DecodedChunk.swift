@@ -31,10 +31,10 @@ struct DecodedChunk {
     var fixed = BufferBuilder<UInt8>()
     /// Boolean values (0 or 1).
     var bools: [UInt8] = []
-    /// Byte-array end offsets.
-    var offsets: [Int64] = [0]
+    /// Byte-array end offsets, starting with 0.
+    var offsets = BufferBuilder<Int64>()
     /// Byte-array bytes.
-    var bytes: [UInt8] = []
+    var bytes = BufferBuilder<UInt8>()
     /// The most values one page may declare (bounds up-front allocations).
     let maxValuesPerPage: Int
 
@@ -43,7 +43,9 @@ struct DecodedChunk {
         self.maxValuesPerPage = maxValuesPerPage
         switch descriptor.physicalType {
         case .boolean: storage = .bools
-        case .byteArray: storage = .byteArrays
+        case .byteArray:
+            storage = .byteArrays
+            offsets.append(0)
         case .int96: storage = .fixed(width: 8)
         default: storage = .fixed(width: descriptor.storedWidth ?? 1)
         }

@@ -27,7 +27,8 @@ struct LeafBuilder {
                 let values = try fixedValues(chunk.fixed.finish(), storedWidth: storedWidth, indices: indices, count: n)
                 return try Column(type: type, count: n, values: values, validity: validity)
             case .byteArrays:
-                return try byteArrayColumn(offsets: chunk.offsets, data: chunk.bytes, indices: indices, count: n, validity: validity)
+                return try byteArrayColumn(offsets: chunk.offsets.finish(), data: chunk.bytes.finish(), indices: indices,
+                                           count: n, validity: validity)
             }
         } catch let error as ColumnarError {
             throw ParquetError(.corruptData, "inconsistent column data: \(error)", column: chunk.descriptor.dottedPath)
@@ -151,44 +152,50 @@ struct LeafBuilder {
     }
 
     private func byteArrayColumn(
-        offsets dense: [Int64], data: [UInt8], indices: [Int32]?, count n: Int, validity: Bitmap?
+        offsets denseBuffer: Buffer, data: Buffer, indices: [Int32]?, count n: Int, validity: Bitmap?
     ) throws -> Column {
-        guard dense.count >= 1 else { throw shortValues(n) }
+        guard denseBuffer.count(of: Int64.self) > Swift.min(n, chunk.valueCount) else { throw shortValues(n) }
         guard let indices else {
-            guard dense.count > n else { throw shortValues(n) }
-            let offsets = dense.withUnsafeBufferPointer { Buffer(UnsafeBufferPointer(rebasing: $0[0...n])) }
-            return try Column(type: type, offsets: offsets, values: Buffer(data), validity: validity)
+            guard denseBuffer.count(of: Int64.self) > n else { throw shortValues(n) }
+            return try Column(type: type, offsets: denseBuffer.slice(0..<(n + 1), as: Int64.self), values: data,
+                              validity: validity)
         }
-        // Nulls repeat the previous end; present values keep their dense offsets when they are consecutive.
-        var offsets = [Int64](repeating: 0, count: n + 1)
-        var contiguous = true
-        var end: Int64 = 0
-        var started = false
-        for i in 0..<n {
-            let v = Int(indices[i])
-            if v >= 0 {
-                if !started { end = dense[v]; offsets[i] = end; started = true; fillStart(&offsets, upTo: i, end) }
-                contiguous = contiguous && dense[v] == end
-                end = dense[v + 1]
+        // Nulls repeat the previous end; present values keep their dense offsets (the bytes are
+        // shared) when they are consecutive, as they are unless the levels are inconsistent.
+        return try denseBuffer.withUnsafeBufferPointer(as: Int64.self) { dense in
+            var offsets = [Int64](repeating: 0, count: n + 1)
+            var contiguous = true
+            var end: Int64 = 0
+            var started = false
+            for i in 0..<n {
+                let v = Int(indices[i])
+                if v >= 0 {
+                    if !started { end = dense[v]; started = true; fillStart(&offsets, upTo: i, end) }
+                    contiguous = contiguous && dense[v] == end
+                    end = dense[v + 1]
+                }
+                offsets[i + 1] = end
             }
-            offsets[i + 1] = end
-        }
-        if contiguous {
-            return try Column(type: type, offsets: Buffer(offsets), values: Buffer(data), validity: validity)
-        }
-        var bytes: [UInt8] = []
-        var total: Int64 = 0
-        offsets[0] = 0
-        for i in 0..<n {
-            let v = Int(indices[i])
-            if v >= 0 {
-                let lo = Int(dense[v]), hi = Int(dense[v + 1])
-                bytes.append(contentsOf: data[lo..<hi])
-                total += Int64(hi - lo)
+            if contiguous {
+                return try Column(type: type, offsets: Buffer(offsets), values: data, validity: validity)
             }
-            offsets[i + 1] = total
+            var joined: [UInt8] = []
+            var total: Int64 = 0
+            offsets[0] = 0
+            try data.withUnsafeBytes { raw in
+                for i in 0..<n {
+                    let v = Int(indices[i])
+                    if v >= 0 {
+                        let lo = Int(dense[v]), hi = Int(dense[v + 1])
+                        guard lo >= 0, lo <= hi, hi <= raw.count else { throw shortValues(v) }
+                        joined.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[lo..<hi]))
+                        total += Int64(hi - lo)
+                    }
+                    offsets[i + 1] = total
+                }
+            }
+            return try Column(type: type, offsets: Buffer(offsets), values: Buffer(joined), validity: validity)
         }
-        return try Column(type: type, offsets: Buffer(offsets), values: Buffer(bytes), validity: validity)
     }
 
     private func fillStart(_ offsets: inout [Int64], upTo i: Int, _ value: Int64) {
