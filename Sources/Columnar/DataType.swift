@@ -77,6 +77,11 @@ public indirect enum DataType: Hashable, Sendable {
     case uint32
     /// Unsigned 64-bit integers.
     case uint64
+    /// IEEE binary16 floating point (`halffloat`), stored as 2-byte bit patterns.
+    ///
+    /// Values can be shown and moved (filter, gather, slice, concatenate, Parquet),
+    /// but `halffloat` is not numeric for ``Column/cast(to:)`` yet.
+    case float16
     /// 32-bit floating point (`float`).
     case float32
     /// 64-bit floating point (`double`).
@@ -148,7 +153,7 @@ extension DataType {
     public var byteWidth: Int? {
         switch self {
         case .int8, .uint8: 1
-        case .int16, .uint16: 2
+        case .int16, .uint16, .float16: 2
         case .int32, .uint32, .float32, .date32, .time32: 4
         case .int64, .uint64, .float64, .date64, .time64, .timestamp, .duration: 8
         case .fixedSizeBinary(let width): width
@@ -205,6 +210,7 @@ extension DataType: CustomStringConvertible {
         case .uint16: "uint16"
         case .uint32: "uint32"
         case .uint64: "uint64"
+        case .float16: "halffloat"
         case .float32: "float"
         case .float64: "double"
         case .string: "string"

@@ -52,6 +52,7 @@ extension Column {
         case .uint16: return .uint(UInt64(values(as: UInt16.self)[index]))
         case .uint32: return .uint(UInt64(values(as: UInt32.self)[index]))
         case .uint64: return .uint(values(as: UInt64.self)[index])
+        case .float16: return .float(Float(Float16(bitPattern: values(as: UInt16.self)[index])))
         case .float32: return .float(values(as: Float.self)[index])
         case .float64: return .double(values(as: Double.self)[index])
         case .string, .largeString: return .string(strings[index])

@@ -151,6 +151,7 @@ indirect enum ColumnShape: Sendable {
         case .fixedLenByteArray:
             let width = Int(element.typeLength ?? 0)
             guard width > 0 else { throw ParquetError(.corruptMetadata, "FIXED_LEN_BYTE_ARRAY without a width", column: column) }
+            if logical == .float16 && width == 2 { return .float16 }
             if case .decimal(let scale, let precision)? = logical {
                 return .decimal(precision: Int(precision), scale: Int(scale), storage: .bigEndian(byteWidth: width))
             }

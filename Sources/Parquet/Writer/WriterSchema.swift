@@ -57,6 +57,8 @@ struct LeafType: Sendable, Equatable {
         case .uint16: return int(.int32, 16, false, .uint16)
         case .uint32: return int(.int32, 32, false, .uint32)
         case .uint64: return int(.int64, 64, false, .uint64)
+        case .float16:
+            return LeafType(physical: .fixedLenByteArray, typeLength: 2, logicalType: .float16, sortOrder: .none)
         case .float32: return LeafType(physical: .float, sortOrder: .float)
         case .float64: return LeafType(physical: .double, sortOrder: .float)
         case .string, .largeString:
