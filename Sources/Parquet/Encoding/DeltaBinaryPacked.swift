@@ -74,20 +74,32 @@ public enum DeltaBinaryPacked {
         try decodeGeneric(input, maxWidth: 64, into: output)
     }
 
-    /// Decodes an INT32 stream into a new array.
-    public static func decodeInt32(_ input: UnsafeRawBufferPointer) throws -> (values: [Int32], bytesConsumed: Int) {
-        try decodeAllocating(input, as: Int32.self)
+    /// Decodes an INT32 stream into a new array of at most `limit` values.
+    ///
+    /// - Throws: ``ParquetError`` when the stream is malformed or declares more than `limit` values,
+    ///   so that a corrupt header cannot make the decoder allocate far beyond its input.
+    public static func decodeInt32(
+        _ input: UnsafeRawBufferPointer, limit: Int = Int(Int32.max)
+    ) throws -> (values: [Int32], bytesConsumed: Int) {
+        try decodeAllocating(input, as: Int32.self, limit: limit)
     }
 
-    /// Decodes an INT64 stream into a new array.
-    public static func decodeInt64(_ input: UnsafeRawBufferPointer) throws -> (values: [Int64], bytesConsumed: Int) {
-        try decodeAllocating(input, as: Int64.self)
+    /// Decodes an INT64 stream into a new array of at most `limit` values.
+    ///
+    /// - Throws: ``ParquetError`` when the stream is malformed or declares more than `limit` values.
+    public static func decodeInt64(
+        _ input: UnsafeRawBufferPointer, limit: Int = Int(Int32.max)
+    ) throws -> (values: [Int64], bytesConsumed: Int) {
+        try decodeAllocating(input, as: Int64.self, limit: limit)
     }
 
     static func decodeAllocating<T: FixedWidthInteger & SignedInteger>(
-        _ input: UnsafeRawBufferPointer, as: T.Type
+        _ input: UnsafeRawBufferPointer, as: T.Type, limit: Int
     ) throws -> (values: [T], bytesConsumed: Int) {
         let header = try readHeader(input)
+        guard header.totalValueCount <= limit else {
+            throw ParquetError(.corruptData, "DELTA stream declares \(header.totalValueCount) values, at most \(limit) expected")
+        }
         // Every value after the first costs at least one bit of input or a block header, so a
         // count far beyond what the input could hold is still bounded by Int32.max (checked above).
         var consumed = 0

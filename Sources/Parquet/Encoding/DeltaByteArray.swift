@@ -26,7 +26,7 @@ public enum DeltaLengthByteArray {
     public static func decode(
         _ input: UnsafeRawBufferPointer, count: Int, offsets: inout [Int64], bytes: inout [UInt8]
     ) throws -> Int {
-        let (lengths, lengthBytes) = try DeltaBinaryPacked.decodeInt32(input)
+        let (lengths, lengthBytes) = try DeltaBinaryPacked.decodeInt32(input, limit: max(count, input.count))
         guard lengths.count >= count, count >= 0 else {
             throw ParquetError(.corruptData, "DELTA_LENGTH_BYTE_ARRAY holds \(lengths.count) lengths, \(count) expected")
         }
@@ -82,9 +82,10 @@ public enum DeltaByteArray {
     public static func decode(
         _ input: UnsafeRawBufferPointer, count: Int, offsets: inout [Int64], bytes: inout [UInt8]
     ) throws -> Int {
-        let (prefixes, prefixBytes) = try DeltaBinaryPacked.decodeInt32(input)
+        let limit = max(count, input.count)
+        let (prefixes, prefixBytes) = try DeltaBinaryPacked.decodeInt32(input, limit: limit)
         let rest = UnsafeRawBufferPointer(rebasing: input[prefixBytes...])
-        let (suffixes, suffixBytes) = try DeltaBinaryPacked.decodeInt32(rest)
+        let (suffixes, suffixBytes) = try DeltaBinaryPacked.decodeInt32(rest, limit: limit)
         guard count >= 0, prefixes.count >= count, suffixes.count >= count else {
             throw ParquetError(.corruptData, "DELTA_BYTE_ARRAY holds \(min(prefixes.count, suffixes.count)) values, \(count) expected")
         }
