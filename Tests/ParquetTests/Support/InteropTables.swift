@@ -45,6 +45,9 @@ enum InteropTables {
                                            .leastNonzeroMagnitude, .greatestFiniteMagnitude, -2.5, 1e-300]
     static let floatSpecials: [Float] = [0.1, .nan, .infinity, -.infinity, -0.0, 0.0,
                                          .leastNonzeroMagnitude, .greatestFiniteMagnitude, -2.5, 1e-30]
+    /// IEEE binary16 bit patterns: 1.0, NaN, +inf, -inf, -0.0, 0.0, 65504, the smallest subnormal,
+    /// -2.0, 0.5.
+    static let halfSpecials: [UInt16] = [0x3C00, 0x7E00, 0x7C00, 0xFC00, 0x8000, 0x0000, 0x7BFF, 0x0001, 0xC000, 0x3800]
     static let strings = ["", "a", "héllo", "日本語", "emoji 🚀", "tab\tnew\nline", "quote \"x\"",
                           String(repeating: "x", count: 40), "NUL\u{0}in", "last"]
 
@@ -103,6 +106,8 @@ enum InteropTables {
             ("uint64", Column(nulling(u64, every: 8, offset: 4))),
             ("float", Column(nulling(f32, every: 12, offset: 11))),
             ("double", Column(nulling(f64, every: 12, offset: 11))),
+            ("halffloat", Column(nulling(pick(halfSpecials) { UInt16.random(in: 0 ... 0x7BFF, using: &rng) }, every: 12, offset: 10),
+                                 type: .float16)),
             ("string", Column(nulling(text, every: 13, offset: 12))),
             ("binary", Column(binary: nulling(bytes, every: 5, offset: 2))),
             ("fixed_size_binary", fixedBinary(nulling(fixed, every: 6, offset: 3), width: 4)),
