@@ -4,10 +4,20 @@ import CZstd
 enum Zstd {
     static func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
         if input.isEmpty { return 0 }
-        let result = ZSTD_decompress(basePointer(output), output.count, basePointer(input), input.count)
+        return try check(ZSTD_decompress(basePointer(output), output.count, basePointer(input), input.count))
+    }
+
+    /// Decompresses with a caller-owned context, reused across calls to avoid its setup cost.
+    static func decompress(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, context: OpaquePointer
+    ) throws -> Int {
+        if input.isEmpty { return 0 }
+        return try check(ZSTD_decompressDCtx(context, basePointer(output), output.count, basePointer(input), input.count))
+    }
+
+    private static func check(_ result: Int) throws -> Int {
         if ZSTD_isError(result) != 0 {
-            let name = String(cString: ZSTD_getErrorName(result))
-            throw ParquetError(.decompression, "ZSTD: \(name)")
+            throw ParquetError(.decompression, "ZSTD: \(String(cString: ZSTD_getErrorName(result)))")
         }
         return result
     }

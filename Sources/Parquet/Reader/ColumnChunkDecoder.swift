@@ -31,6 +31,10 @@ struct ColumnChunkDecoder {
     var dictionary: DecodedDictionary?
     /// The most level entries the chunk may hold (its row count, for a column without repetition).
     var maxEntries = Int.max
+    /// The reused decompression buffer and codec context for this chunk's pages.
+    let pages = PageDecompressor()
+    /// Reused room for one page's levels, before they are narrowed to bytes.
+    var levelScratch: [UInt32] = []
 
     init(metadata: ColumnMetaData, descriptor: ColumnDescriptor, limits: ReadLimits) throws {
         guard metadata.type == descriptor.physicalType else {
@@ -102,19 +106,11 @@ struct ColumnChunkDecoder {
         }
     }
 
-    /// Runs `body` with the decompressed page bytes (the input itself when uncompressed).
-    ///
-    /// Static, so that a `body` mutating the decoder is the only holder of its buffers (a method
-    /// call would keep a copy of `self` alive and make every append copy the value store).
-    private static func withDecompressed<R>(
-        _ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, size: Int, compressed: Bool,
-        _ body: (UnsafeRawBufferPointer) throws -> R
-    ) throws -> R {
-        if !compressed || codec == .uncompressed || input.isEmpty || size == 0 {
-            return try body(input)
-        }
-        let out = try codec.decompress(input, uncompressedSize: size)
-        return try out.withUnsafeBytes { try body($0) }
+    /// The decompressed page bytes (the input itself when uncompressed), valid until the next page.
+    private func decompressed(_ input: UnsafeRawBufferPointer, size: Int, compressed: Bool) throws -> UnsafeRawBufferPointer {
+        let codec = metadata.codec
+        if !compressed || codec == .uncompressed || input.isEmpty || size == 0 { return input }
+        return try pages.decompress(codec, input, size: size)
     }
 
     private mutating func decodeDictionaryPage(_ header: PageHeader, _ body: UnsafeRawBufferPointer) throws {
@@ -128,9 +124,8 @@ struct ColumnChunkDecoder {
         guard count >= 0, count <= limits.maxValuesPerPage else {
             throw ParquetError(.corruptData, "dictionary page declares \(count) entries")
         }
-        dictionary = try Self.withDecompressed(metadata.codec, body, size: Int(header.uncompressedPageSize), compressed: true) {
-            try DecodedDictionary($0, count: count, descriptor: descriptor)
-        }
+        let page = try decompressed(body, size: Int(header.uncompressedPageSize), compressed: true)
+        dictionary = try DecodedDictionary(page, count: count, descriptor: descriptor)
     }
 
     private func checkedValueCount(_ n: Int32) throws -> Int {
@@ -149,24 +144,22 @@ struct ColumnChunkDecoder {
             throw ParquetError(.corruptMetadata, "data page without a data page header")
         }
         let count = try checkedValueCount(info.numValues)
-        try Self.withDecompressed(metadata.codec, body, size: Int(header.uncompressedPageSize), compressed: true) { page in
-            var position = 0
-            if descriptor.maxRepetitionLevel > 0 {
-                position += try appendLevels(UnsafeRawBufferPointer(rebasing: page[position...]), count: count,
-                                             max: descriptor.maxRepetitionLevel, encoding: info.repetitionLevelEncoding,
-                                             repetition: true)
-            }
-            var nonNull = count
-            if descriptor.maxDefinitionLevel > 0 {
-                position += try appendLevels(UnsafeRawBufferPointer(rebasing: page[position...]), count: count,
-                                             max: descriptor.maxDefinitionLevel, encoding: info.definitionLevelEncoding,
-                                             repetition: false)
-                nonNull = countMaxLevels(last: count)
-            }
-            chunk.entryCount += count
-            try chunk.appendValues(UnsafeRawBufferPointer(rebasing: page[position...]), count: nonNull,
-                                   encoding: info.encoding, dictionary: dictionary)
+        let page = try decompressed(body, size: Int(header.uncompressedPageSize), compressed: true)
+        var position = 0
+        if descriptor.maxRepetitionLevel > 0 {
+            position += try appendRepetitionLevels(UnsafeRawBufferPointer(rebasing: page[position...]), count: count,
+                                                   encoding: info.repetitionLevelEncoding)
         }
+        var nonNull = count
+        if descriptor.maxDefinitionLevel > 0 {
+            let (consumed, present) = try appendDefinitionLevels(UnsafeRawBufferPointer(rebasing: page[position...]),
+                                                                 count: count, encoding: info.definitionLevelEncoding)
+            position += consumed
+            nonNull = present
+        }
+        chunk.entryCount += count
+        try chunk.appendValues(UnsafeRawBufferPointer(rebasing: page[position...]), count: nonNull,
+                               encoding: info.encoding, dictionary: dictionary)
     }
 
     private mutating func decodeDataPageV2(_ header: PageHeader, _ body: UnsafeRawBufferPointer) throws {
@@ -181,93 +174,17 @@ struct ColumnChunkDecoder {
             throw ParquetError(.corruptData, "data page v2 level lengths \(repLength)+\(defLength) exceed the page")
         }
         if descriptor.maxRepetitionLevel > 0 {
-            _ = try appendLevels(UnsafeRawBufferPointer(rebasing: body[0..<repLength]), count: count,
-                                 max: descriptor.maxRepetitionLevel, encoding: nil, repetition: true)
+            _ = try appendRepetitionLevels(UnsafeRawBufferPointer(rebasing: body[0..<repLength]), count: count, encoding: nil)
         }
         var nonNull = count
         if descriptor.maxDefinitionLevel > 0 {
-            _ = try appendLevels(UnsafeRawBufferPointer(rebasing: body[repLength..<(repLength + defLength)]), count: count,
-                                 max: descriptor.maxDefinitionLevel, encoding: nil, repetition: false)
-            nonNull = countMaxLevels(last: count)
+            nonNull = try appendDefinitionLevels(UnsafeRawBufferPointer(rebasing: body[repLength..<(repLength + defLength)]),
+                                                 count: count, encoding: nil).present
         }
         chunk.entryCount += count
         let valuesSize = Int(header.uncompressedPageSize) - repLength - defLength
         let values = UnsafeRawBufferPointer(rebasing: body[(repLength + defLength)...])
-        try Self.withDecompressed(metadata.codec, values, size: valuesSize, compressed: info.isCompressed) { data in
-            try chunk.appendValues(data, count: nonNull, encoding: info.encoding, dictionary: dictionary)
-        }
-    }
-
-    /// Decodes `count` levels and appends them; returns the bytes consumed.
-    ///
-    /// - Parameter encoding: a v1 page's level encoding (RLE with a length prefix, or the
-    ///   deprecated MSB-first BIT_PACKED); `nil` for v2 pages (RLE without a prefix).
-    private mutating func appendLevels(
-        _ data: UnsafeRawBufferPointer, count: Int, max: Int, encoding: Encoding?, repetition: Bool
-    ) throws -> Int {
-        let width = Int.bitWidth - max.leadingZeroBitCount
-        var scratch = [UInt32](repeating: 0, count: count)
-        let consumed: Int
-        switch encoding {
-        case nil:
-            consumed = try scratch.withUnsafeMutableBufferPointer { try RLEHybrid.decode(data, bitWidth: width, count: count, into: $0) }
-        case .rle?:
-            consumed = try scratch.withUnsafeMutableBufferPointer {
-                try RLEHybrid.decodeLengthPrefixed(data, bitWidth: width, count: count, into: $0)
-            }
-        case .bitPacked?:
-            consumed = try Self.unpackMSBFirst(data, bitWidth: width, into: &scratch)
-        case let other?:
-            throw ParquetError(.unsupported, "level encoding \(other) is not supported")
-        }
-        let bad = repetition ? Self.append(scratch, to: &chunk.repetitionLevels, max: UInt32(max))
-                             : Self.append(scratch, to: &chunk.definitionLevels, max: UInt32(max))
-        if bad { throw ParquetError(.corruptData, "\(repetition ? "repetition" : "definition") level above the maximum \(max)") }
-        return consumed
-    }
-
-    /// Decodes the deprecated BIT_PACKED level encoding: values packed from the most significant
-    /// bit of each byte, no header; returns the bytes consumed.
-    static func unpackMSBFirst(_ data: UnsafeRawBufferPointer, bitWidth: Int, into out: inout [UInt32]) throws -> Int {
-        let (bits, overflow) = out.count.multipliedReportingOverflow(by: bitWidth)
-        let bytes = (bits + 7) / 8
-        guard !overflow, bytes <= data.count else {
-            throw ParquetError(.corruptData, "BIT_PACKED levels need \(bytes) bytes, \(data.count) available")
-        }
-        var bit = 0
-        for i in 0..<out.count {
-            var value: UInt32 = 0
-            for _ in 0..<bitWidth {
-                value = value << 1 | UInt32((data[bit >> 3] >> (7 - UInt8(bit & 7))) & 1)
-                bit += 1
-            }
-            out[i] = value
-        }
-        return bytes
-    }
-
-    /// Appends levels narrowed to bytes; returns whether any exceeded `max`.
-    private static func append(_ levels: [UInt32], to out: inout [UInt8], max: UInt32) -> Bool {
-        var bad = false
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: levels.count))
-        out.withUnsafeMutableBufferPointer { dst in
-            levels.withUnsafeBufferPointer { src in
-                for i in 0..<src.count {
-                    bad = bad || src[i] > max
-                    dst[start + i] = UInt8(truncatingIfNeeded: src[i])
-                }
-            }
-        }
-        return bad
-    }
-
-    /// The number of entries among the last `count` definition levels that carry a value.
-    private func countMaxLevels(last count: Int) -> Int {
-        let maxDef = UInt8(descriptor.maxDefinitionLevel)
-        let levels = chunk.definitionLevels
-        var n = 0
-        for i in (levels.count - count)..<levels.count where levels[i] == maxDef { n += 1 }
-        return n
+        let data = try decompressed(values, size: valuesSize, compressed: info.isCompressed)
+        try chunk.appendValues(data, count: nonNull, encoding: info.encoding, dictionary: dictionary)
     }
 }

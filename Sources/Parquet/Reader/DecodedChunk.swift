@@ -16,7 +16,8 @@ struct DecodedChunk {
 
     /// The leaf being decoded.
     let descriptor: ColumnDescriptor
-    /// Definition levels, one per entry (empty when the leaf's max definition level is 0).
+    /// Definition levels, one per entry; empty when the leaf's max definition level is 0, or
+    /// when it has no repetition and every entry so far holds a value (all levels at the maximum).
     var definitionLevels: [UInt8] = []
     /// Repetition levels, one per entry (empty when the leaf's max repetition level is 0).
     var repetitionLevels: [UInt8] = []
@@ -37,6 +38,8 @@ struct DecodedChunk {
     var bytes = BufferBuilder<UInt8>()
     /// The most values one page may declare (bounds up-front allocations).
     let maxValuesPerPage: Int
+    /// The level entries `reserve(entries:)` made room for.
+    var reservedEntries = 0
 
     init(descriptor: ColumnDescriptor, maxValuesPerPage: Int) {
         self.descriptor = descriptor
@@ -55,7 +58,8 @@ struct DecodedChunk {
     /// neither copies nor touches fresh pages twice.
     mutating func reserve(entries: Int) {
         guard entries > 0 else { return }
-        if descriptor.maxDefinitionLevel > 0 { definitionLevels.reserveCapacity(entries) }
+        reservedEntries = entries
+        if descriptor.maxDefinitionLevel > 0, descriptor.maxRepetitionLevel > 0 { definitionLevels.reserveCapacity(entries) }
         if descriptor.maxRepetitionLevel > 0 { repetitionLevels.reserveCapacity(entries) }
         switch storage {
         case .fixed(let width): fixed.reserveCapacity(entries * width)
