@@ -21,68 +21,105 @@ enum BitPacking {
     /// Unpacks `count` values of `bitWidth` bits (0...64) from the start of `src`.
     ///
     /// `src` must hold at least `byteCount(values: count, bitWidth: bitWidth)` bytes; the caller
-    /// checks that. Values wider than `T` are truncated.
+    /// checks that. Bytes past those (but inside `src`) may be read and are ignored. Values wider
+    /// than `T` are truncated.
     @inlinable
     static func unpack<T: FixedWidthInteger & UnsignedInteger>(
         _ src: UnsafeRawBufferPointer, bitWidth: Int, count: Int, into dst: UnsafeMutablePointer<T>
     ) {
         guard count > 0 else { return }
-        if bitWidth == 0 {
+        guard bitWidth > 0, let base = src.baseAddress else {
             dst.initialize(repeating: 0, count: count)
             return
         }
-        guard let base = src.baseAddress else { return }
-        let available = src.count
-        let mask: UInt64 = bitWidth >= 64 ? ~0 : (1 &<< UInt64(bitWidth)) &- 1
-        let w = bitWidth
-        // Values whose 8-byte (or 9-byte for w > 56) window lies inside the buffer use unaligned loads.
-        let window = w > 56 ? 9 : 8
-        var fastCount = 0
-        if available >= window {
-            // Largest k with (k*w)/8 + window <= available.
-            fastCount = min(count, ((available - window) * 8) / w + 1)
-            while fastCount > 0 && ((fastCount - 1) * w) / 8 + window > available { fastCount -= 1 }
+        forEachValue(base, available: src.count, bitWidth: bitWidth, count: count) { k, v in
+            dst[k] = T(truncatingIfNeeded: v)
         }
-        var k = 0
-        var bit = 0
-        if w <= 56 {
-            while k < fastCount {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit &>> 3, as: UInt64.self))
-                dst[k] = T(truncatingIfNeeded: (word &>> UInt64(bit & 7)) & mask)
-                bit &+= w
-                k &+= 1
-            }
-        } else {
-            while k < fastCount {
-                let byteIndex = bit &>> 3
-                let shift = UInt64(bit & 7)
-                var word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: byteIndex, as: UInt64.self)) &>> shift
-                if shift > 0 {
-                    word |= UInt64(base.load(fromByteOffset: byteIndex + 8, as: UInt8.self)) &<< (64 &- shift)
-                }
-                dst[k] = T(truncatingIfNeeded: word & mask)
-                bit &+= w
-                k &+= 1
+    }
+
+    /// Calls `body(k, value)` for values `0..<count` of `bitWidth` bits (1...64) in order.
+    ///
+    /// Reads only the first `available` bytes of `base`; missing bits read as zero. Whole groups
+    /// of 8 values whose bytes (plus 8 bytes of slack) lie inside the buffer go through a kernel
+    /// specialised for the width; the rest through a zero-padded copy.
+    @inlinable @inline(__always)
+    static func forEachValue(
+        _ base: UnsafeRawPointer, available: Int, bitWidth w: Int, count: Int, _ body: (Int, UInt64) -> Void
+    ) {
+        let fastGroups = available >= w &+ 8 ? min(count &>> 3, (available &- 8) / w) : 0
+        if fastGroups > 0 {
+            groups(base, count: fastGroups, bitWidth: w, first: 0, body)
+        }
+        var k = fastGroups &* 8
+        guard k < count else { return }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { tmp in
+            while k < count {
+                unpackPaddedGroup(base, available: available, byteOffset: (k &>> 3) &* w, bitWidth: w, into: tmp.baseAddress!)
+                for j in 0..<min(8, count &- k) { body(k &+ j, tmp[j]) }
+                k &+= 8
             }
         }
-        // Tail: assemble each value byte by byte.
-        while k < count {
-            var value: UInt64 = 0
-            var got = 0
-            var position = bit
-            while got < w {
-                let byteIndex = position >> 3
-                let offset = position & 7
-                let byte = byteIndex < available ? UInt64(base.load(fromByteOffset: byteIndex, as: UInt8.self)) : 0
-                let take = min(8 - offset, w - got)
-                let bits = (byte >> UInt64(offset)) & ((1 << UInt64(take)) - 1)
-                value |= bits << UInt64(got)
-                got += take
-                position += take
+    }
+
+    /// Unpacks the 8 values at `byteOffset` into `out` from a zero-padded copy of their bytes.
+    @usableFromInline
+    static func unpackPaddedGroup(
+        _ base: UnsafeRawPointer, available: Int, byteOffset: Int, bitWidth w: Int, into out: UnsafeMutablePointer<UInt64>
+    ) {
+        // A group reads at most `w + 8` bytes from its start.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 9) { pad in
+            let padded = UnsafeMutableRawPointer(pad.baseAddress!)
+            padded.initializeMemory(as: UInt64.self, repeating: 0, count: 9)
+            padded.copyMemory(from: base + byteOffset, byteCount: max(0, min(w, available &- byteOffset)))
+            groups(UnsafeRawPointer(padded), count: 1, bitWidth: w, first: 0) { j, v in out[j] = v }
+        }
+    }
+
+    /// Runs `groupCount` groups of 8 values with the bit width as a constant in each kernel.
+    @inlinable @inline(__always)
+    static func groups(
+        _ p: UnsafeRawPointer, count groupCount: Int, bitWidth w: Int, first: Int, _ body: (Int, UInt64) -> Void
+    ) {
+        @inline(__always) func g(_ w: Int) { kernel(p, groupCount, w, first, body) }
+        switch w {
+        case 1: g(1); case 2: g(2); case 3: g(3); case 4: g(4); case 5: g(5); case 6: g(6); case 7: g(7)
+        case 8: g(8); case 9: g(9); case 10: g(10); case 11: g(11); case 12: g(12); case 13: g(13)
+        case 14: g(14); case 15: g(15); case 16: g(16); case 17: g(17); case 18: g(18); case 19: g(19)
+        case 20: g(20); case 21: g(21); case 22: g(22); case 23: g(23); case 24: g(24); case 25: g(25)
+        case 26: g(26); case 27: g(27); case 28: g(28); case 29: g(29); case 30: g(30); case 31: g(31)
+        case 32: g(32); case 33: g(33); case 34: g(34); case 35: g(35); case 36: g(36); case 37: g(37)
+        case 38: g(38); case 39: g(39); case 40: g(40); case 41: g(41); case 42: g(42); case 43: g(43)
+        case 44: g(44); case 45: g(45); case 46: g(46); case 47: g(47); case 48: g(48); case 49: g(49)
+        case 50: g(50); case 51: g(51); case 52: g(52); case 53: g(53); case 54: g(54); case 55: g(55)
+        case 56: g(56); case 57: g(57); case 58: g(58); case 59: g(59); case 60: g(60); case 61: g(61)
+        case 62: g(62); case 63: g(63); case 64: g(64)
+        default: preconditionFailure("bit width \(w) outside 1...64")
+        }
+    }
+
+    /// One group of 8 values occupies exactly `w` bytes; value `k` is an unaligned 8-byte load at
+    /// byte `k*w/8` (plus the next byte when its bits run past that window).
+    @inlinable @inline(__always)
+    static func kernel(
+        _ base: UnsafeRawPointer, _ groupCount: Int, _ w: Int, _ first: Int, _ body: (Int, UInt64) -> Void
+    ) {
+        let mask: UInt64 = w == 64 ? ~0 : (1 &<< UInt64(w)) &- 1
+        @inline(__always) func value(_ p: UnsafeRawPointer, _ k: Int) -> UInt64 {
+            let bit = k &* w
+            let shift = UInt64(bit & 7)
+            var word = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: bit &>> 3, as: UInt64.self)) &>> shift
+            if shift != 0 && Int(shift) &+ w > 64 {
+                word |= UInt64(p.load(fromByteOffset: (bit &>> 3) &+ 8, as: UInt8.self)) &<< (64 &- shift)
             }
-            dst[k] = T(truncatingIfNeeded: value)
-            bit += w
-            k += 1
+            return word & mask
+        }
+        var p = base
+        var k = first
+        for _ in 0..<groupCount {
+            body(k, value(p, 0)); body(k &+ 1, value(p, 1)); body(k &+ 2, value(p, 2)); body(k &+ 3, value(p, 3))
+            body(k &+ 4, value(p, 4)); body(k &+ 5, value(p, 5)); body(k &+ 6, value(p, 6)); body(k &+ 7, value(p, 7))
+            p += w
+            k &+= 8
         }
     }
 

@@ -25,17 +25,17 @@ public enum ByteStreamSplit {
         guard count > 0, let src = input.baseAddress else { return }
         let dst = output.assumingMemoryBound(to: UInt8.self)
         let bytes = src.assumingMemoryBound(to: UInt8.self)
+        let blocked = count & ~15
         switch width {
-        case 8:
-            let blocked = count & ~7
-            decodeDoubleBlocks(src, stride: stride, count: blocked, into: output)
-            for i in blocked..<count {
-                var word: UInt64 = 0
-                for j in 0..<8 { word |= UInt64(bytes[j &* stride &+ i]) &<< UInt64(j &* 8) }
-                output.storeBytes(of: word.littleEndian, toByteOffset: i &* 8, as: UInt64.self)
-            }
-        case 4: decodeWords(bytes, stride: stride, count: count, into: output, as: UInt32.self)
-        case 2: decodeWords(bytes, stride: stride, count: count, into: output, as: UInt16.self)
+        case 8: decode8Blocks(src, stride: stride, count: blocked, into: output)
+        case 4: decode4Blocks(src, stride: stride, count: blocked, into: output)
+        case 2: decode2Blocks(src, stride: stride, count: blocked, into: output)
+        default: break
+        }
+        switch width {
+        case 8: decodeWords(bytes + blocked, stride: stride, count: count &- blocked, into: output + blocked &* 8, as: UInt64.self)
+        case 4: decodeWords(bytes + blocked, stride: stride, count: count &- blocked, into: output + blocked &* 4, as: UInt32.self)
+        case 2: decodeWords(bytes + blocked, stride: stride, count: count &- blocked, into: output + blocked &* 2, as: UInt16.self)
         default:
             for j in 0..<width {
                 let stream = bytes + j * stride
@@ -165,32 +165,6 @@ public enum ByteStreamSplit {
             out.storeBytes(of: r.3, toByteOffset: 3 &* stride &+ i, as: UInt64.self)
             out.storeBytes(of: r.7, toByteOffset: 3 &* stride &+ i &+ 8, as: UInt64.self)
             i &+= 16
-        }
-    }
-
-    /// Joins whole blocks of 8 eight-byte values (`count` a multiple of 8).
-    static func decodeDoubleBlocks(_ src: UnsafeRawPointer, stride: Int, count: Int, into output: UnsafeMutableRawPointer) {
-        var i = 0
-        while i < count {
-            var r = (src.loadUnaligned(fromByteOffset: i, as: UInt64.self),
-                     src.loadUnaligned(fromByteOffset: stride &+ i, as: UInt64.self),
-                     src.loadUnaligned(fromByteOffset: 2 &* stride &+ i, as: UInt64.self),
-                     src.loadUnaligned(fromByteOffset: 3 &* stride &+ i, as: UInt64.self),
-                     src.loadUnaligned(fromByteOffset: 4 &* stride &+ i, as: UInt64.self),
-                     src.loadUnaligned(fromByteOffset: 5 &* stride &+ i, as: UInt64.self),
-                     src.loadUnaligned(fromByteOffset: 6 &* stride &+ i, as: UInt64.self),
-                     src.loadUnaligned(fromByteOffset: 7 &* stride &+ i, as: UInt64.self))
-            transpose8x8(&r)
-            let o = output + i &* 8
-            o.storeBytes(of: r.0, as: UInt64.self)
-            o.storeBytes(of: r.1, toByteOffset: 8, as: UInt64.self)
-            o.storeBytes(of: r.2, toByteOffset: 16, as: UInt64.self)
-            o.storeBytes(of: r.3, toByteOffset: 24, as: UInt64.self)
-            o.storeBytes(of: r.4, toByteOffset: 32, as: UInt64.self)
-            o.storeBytes(of: r.5, toByteOffset: 40, as: UInt64.self)
-            o.storeBytes(of: r.6, toByteOffset: 48, as: UInt64.self)
-            o.storeBytes(of: r.7, toByteOffset: 56, as: UInt64.self)
-            i &+= 8
         }
     }
 }

@@ -153,37 +153,28 @@ public enum DeltaBinaryPacked {
         return DecodeResult(valueCount: total, bytesConsumed: cursor.position)
     }
 
-    /// Unpacks `count` deltas of `width` bits and accumulates them; returns the last value.
+    /// Unpacks `count` deltas of `width` bits from the start of `src`, adds `minDelta` to each and
+    /// accumulates them from `previous` into `dst`; returns the last value.
+    ///
+    /// `src` must hold the miniblock's bytes; bytes past them (the next miniblocks) may follow.
     @inline(__always)
     static func unpackDeltas<T: FixedWidthInteger>(
         _ src: UnsafeRawBufferPointer, width: Int, count: Int, minDelta: UInt64, previous: UInt64,
         into dst: UnsafeMutablePointer<T>
     ) -> UInt64 {
         var value = previous
-        if width == 0 {
+        guard width > 0, let base = src.baseAddress else {
             for k in 0..<count {
                 value &+= minDelta
                 dst[k] = T(truncatingIfNeeded: value)
             }
             return value
         }
-        // Up to 32 deltas per miniblock in the common layout; unpack in chunks through a stack buffer.
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { scratch in
-            guard let tmp = scratch.baseAddress else { return value }
-            var done = 0
-            while done < count {
-                let chunk = min(64, count - done)
-                let bitStart = done * width // a multiple of 8 since chunks are multiples of 8 values
-                let slice = UnsafeRawBufferPointer(rebasing: src[(bitStart / 8)...])
-                BitPacking.unpack(slice, bitWidth: width, count: chunk, into: tmp)
-                for k in 0..<chunk {
-                    value &+= minDelta &+ tmp[k]
-                    dst[done + k] = T(truncatingIfNeeded: value)
-                }
-                done += chunk
-            }
-            return value
+        BitPacking.forEachValue(base, available: src.count, bitWidth: width, count: count) { k, delta in
+            value &+= delta &+ minDelta
+            dst[k] = T(truncatingIfNeeded: value)
         }
+        return value
     }
 
     /// Appends `values` as an INT32 stream (block 128, 4 miniblocks of 32).

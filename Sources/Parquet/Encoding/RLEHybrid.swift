@@ -50,7 +50,7 @@ public enum RLEHybrid {
                 guard needed <= cursor.remaining else {
                     throw ParquetError(.corruptData, "RLE bit-packed run needs \(needed) bytes, \(cursor.remaining) left")
                 }
-                let slice = UnsafeRawBufferPointer(rebasing: input[cursor.position..<(cursor.position + needed)])
+                let slice = UnsafeRawBufferPointer(rebasing: input[cursor.position...])
                 BitPacking.unpack(slice, bitWidth: bitWidth, count: take, into: dst + produced)
                 // A final run may be cut short after its last needed byte.
                 cursor.position += runBytes
