@@ -25,7 +25,12 @@ enum TestPaths {
 
     /// Every fixture that has an `.expected.json` sidecar, as paths relative to ``fixtures``
     /// (`"types.parquet"`, `"dataset/_metadata"`), sorted. `Fixtures/reader/` is the reader's own.
+    ///
+    /// Setting `PARQUET_FIXTURES=a.parquet,b.parquet` narrows the list, to debug one file.
     static func fixtureNames() -> [String] {
+        if let only = ProcessInfo.processInfo.environment["PARQUET_FIXTURES"], !only.isEmpty {
+            return only.split(separator: ",").map(String.init).sorted()
+        }
         let suffix = ".expected.json"
         let root = fixtures.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
