@@ -145,6 +145,32 @@ public struct Column: Sendable {
         try self.init(type: type, count: count, validity: validity, buffers: [offsets, values])
     }
 
+    /// Creates a `string` or `binary` column (or their `large_` forms) from offsets and bytes
+    /// without scanning the offsets.
+    ///
+    /// The caller guarantees `count + 1` aligned `Int64` offsets that are non-negative, never
+    /// decrease and end within `values` — as a decoder does for offsets it computed itself from
+    /// validated lengths. Only constant-time checks run: the type, the offset buffer's size and
+    /// alignment, the validity length, and the first and last offsets. Use
+    /// ``init(type:offsets:values:validity:)`` for offsets from anywhere else.
+    ///
+    /// - Throws: ``ColumnarError/invalidLayout(_:)`` when a constant-time check fails.
+    public init(uncheckedType type: DataType, offsets: Buffer, values: Buffer, validity: Bitmap? = nil) throws {
+        let count = offsets.byteCount / 8 - 1
+        guard case .variable = type.layout else { throw ColumnarError.invalidLayout("\(type) is not a variable-length type") }
+        guard count >= 0, offsets.isAligned(for: Int64.self) else {
+            throw ColumnarError.invalidLayout("\(type) needs aligned Int64 offsets")
+        }
+        if let validity, validity.count != count {
+            throw ColumnarError.invalidLayout("validity has \(validity.count) bits for \(count) values")
+        }
+        let inside = offsets.withUnsafeBufferPointer(as: Int64.self) { o in
+            o[0] >= 0 && o[0] <= o[count] && o[count] <= Int64(values.byteCount)
+        }
+        guard inside else { throw ColumnarError.invalidLayout("\(type) offsets lie outside its \(values.byteCount) bytes") }
+        self.init(unchecked: type, count: count, validity: validity, buffers: [offsets, values])
+    }
+
     /// Creates a `list` column from `count + 1` `Int64` offsets into `child`, without copying.
     ///
     /// - Parameter type: The list type; by default `list<element: T>` with a nullable element.

@@ -43,59 +43,74 @@ extension DecodedChunk {
     }
 
     /// Appends the dictionary entries named by `indices`.
+    ///
+    /// The dictionary's offsets were validated when it was decoded; each index is checked here.
     mutating func appendGatheredByteArrays(
-        _ indices: [UInt32], dictionaryOffsets: [Int64], dictionaryBytes: [UInt8]
+        _ indices: UnsafeBufferPointer<UInt32>, dictionaryOffsets: [Int64], dictionaryBytes: [UInt8]
     ) throws {
         let entries = Swift.max(dictionaryOffsets.count - 1, 0)
-        let payload = try indices.withUnsafeBufferPointer { idx in
-            try dictionaryOffsets.withUnsafeBufferPointer { dict in
-                var total = 0
-                for k in idx {
-                    let index = Int(k)
-                    guard index < entries else {
-                        throw ParquetError(.corruptData, "dictionary index \(index) out of \(entries) entries")
-                    }
-                    let lo = dict[index], hi = dict[index + 1]
-                    guard lo >= 0, lo <= hi, hi <= Int64(dictionaryBytes.count) else {
-                        throw ParquetError(.corruptData, "dictionary offsets are inconsistent")
-                    }
-                    total += Int(hi - lo)
-                }
-                return total
-            }
-        }
         let start = bytes.count
-        bytes.appendUninitialized(count: payload) { out in
-            guard let destination = out.baseAddress else { return }
-            indices.withUnsafeBufferPointer { idx in
-                dictionaryOffsets.withUnsafeBufferPointer { dict in
-                    dictionaryBytes.withUnsafeBytes { source in
-                        guard let base = source.baseAddress else { return }
-                        var to = 0
-                        for k in idx {
-                            let lo = Int(dict[Int(k)]), length = Int(dict[Int(k) + 1]) - lo
-                            (UnsafeMutableRawPointer(destination) + to).copyMemory(from: base + lo, byteCount: length)
-                            to += length
-                        }
-                    }
+        var end = Int64(start)
+        var invalid = -1
+        try dictionaryOffsets.withUnsafeBufferPointer { dict in
+            offsets.appendUninitialized(count: indices.count) { ends in
+                for i in 0..<indices.count {
+                    let index = Int(indices[i])
+                    if index >= entries { invalid = index; ends[i] = end; continue }
+                    end += dict[index + 1] - dict[index]
+                    ends[i] = end
                 }
             }
-        }
-        var end = Int64(start)
-        offsets.appendUninitialized(count: indices.count) { ends in
-            indices.withUnsafeBufferPointer { idx in
-                dictionaryOffsets.withUnsafeBufferPointer { dict in
-                    for (i, k) in idx.enumerated() {
-                        end += dict[Int(k) + 1] - dict[Int(k)]
-                        ends[i] = end
-                    }
+            guard invalid < 0 else { throw ParquetError(.corruptData, "dictionary index \(invalid) out of \(entries) entries") }
+            let payload = Int(end) - start
+            bytes.appendUninitialized(count: payload) { out in
+                guard let destination = out.baseAddress else { return }
+                dictionaryBytes.withUnsafeBytes { source in
+                    guard let base = source.baseAddress else { return }
+                    Self.gather(indices, dict, from: base, sourceCount: source.count,
+                                to: UnsafeMutableRawPointer(destination), count: payload)
                 }
             }
         }
     }
 
+    /// Copies the entries named by `indices` back to back; short ones (up to 64 bytes) in 16-byte
+    /// vector moves when both sides have room for the rounded-up length, so that most strings
+    /// avoid a `memcpy` call.
+    @inline(__always)
+    private static func gather(
+        _ indices: UnsafeBufferPointer<UInt32>, _ dict: UnsafeBufferPointer<Int64>,
+        from source: UnsafeRawPointer, sourceCount: Int, to destination: UnsafeMutableRawPointer, count: Int
+    ) {
+        guard let idx = indices.baseAddress, let offsets = dict.baseAddress else { return }
+        var to = 0
+        for i in 0..<indices.count {
+            let k = Int(idx[i])
+            let lo = Int(offsets[k]), length = Int(offsets[k &+ 1]) &- lo
+            let rounded = (length &+ 15) & ~15
+            if rounded <= 64, to &+ rounded <= count, lo &+ rounded <= sourceCount {
+                var j = 0
+                while j < length {
+                    (destination + (to &+ j)).storeBytes(of: (source + (lo &+ j)).loadUnaligned(as: SIMD16<UInt8>.self),
+                                                        as: SIMD16<UInt8>.self)
+                    j &+= 16
+                }
+            } else {
+                (destination + to).copyMemory(from: source + lo, byteCount: length)
+            }
+            to &+= length
+        }
+    }
+
     /// Appends byte arrays decoded elsewhere (`ends` starts with 0).
-    mutating func appendByteArrays(ends: [Int64], bytes joined: [UInt8]) {
+    ///
+    /// - Throws: `.corruptData` unless `ends` never decrease and end at `joined.count`, so that
+    ///   the chunk's offsets stay valid by construction.
+    mutating func appendByteArrays(ends: [Int64], bytes joined: [UInt8]) throws {
+        guard ends.first ?? 0 == 0, DecodedDictionary.monotone(ends, limit: Int64(joined.count)),
+              ends.last ?? 0 == Int64(joined.count) else {
+            throw ParquetError(.corruptData, "byte array lengths are inconsistent")
+        }
         let base = Int64(bytes.count)
         joined.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
         let count = Swift.max(ends.count - 1, 0)

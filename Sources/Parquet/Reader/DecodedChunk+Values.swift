@@ -24,7 +24,7 @@ extension DecodedChunk {
             var ends: [Int64] = [0]
             var joined: [UInt8] = []
             _ = try DeltaLengthByteArray.decode(data, count: count, offsets: &ends, bytes: &joined)
-            appendByteArrays(ends: ends, bytes: joined)
+            try appendByteArrays(ends: ends, bytes: joined)
         } else if encoding == .deltaByteArray, type == .byteArray || type == .fixedLenByteArray {
             try checkDeltaCount(data)
             try appendDeltaByteArrays(data, count: count)
@@ -133,7 +133,7 @@ extension DecodedChunk {
             var ends: [Int64] = [0]
             var joined: [UInt8] = []
             _ = try DeltaByteArray.decode(data, count: count, offsets: &ends, bytes: &joined)
-            appendByteArrays(ends: ends, bytes: joined)
+            try appendByteArrays(ends: ends, bytes: joined)
             return
         }
         let width = descriptor.storedWidth ?? 0
@@ -170,34 +170,41 @@ extension DecodedChunk {
     private mutating func appendDictionaryValues(
         _ data: UnsafeRawBufferPointer, count: Int, dictionary: DecodedDictionary
     ) throws {
-        var indices = [UInt32](repeating: 0, count: count)
-        _ = try indices.withUnsafeMutableBufferPointer {
-            try DictionaryEncoding.decodeIndices(data, count: count, into: $0)
+        if indexScratch.count < count { indexScratch = [UInt32](repeating: 0, count: count) }
+        var indices = indexScratch
+        indexScratch = []
+        defer { indexScratch = indices }
+        try indices.withUnsafeMutableBufferPointer { all in
+            let page = UnsafeMutableBufferPointer(rebasing: all[0..<count])
+            _ = try DictionaryEncoding.decodeIndices(data, count: count, into: page)
+            try appendDictionaryEntries(UnsafeBufferPointer(page), dictionary: dictionary)
         }
+    }
+
+    private mutating func appendDictionaryEntries(_ idx: UnsafeBufferPointer<UInt32>, dictionary: DecodedDictionary) throws {
+        let count = idx.count
         switch dictionary {
         case .fixed(let entries, let width, _):
             try appendFixed(count: count, width: width) { out in
-                try indices.withUnsafeBufferPointer { idx in
-                    try entries.withUnsafeBytes { dict in
-                        switch width {
-                        case 8: try Self.gatherTyped(idx, dict, out, as: UInt64.self)
-                        case 4: try Self.gatherTyped(idx, dict, out, as: UInt32.self)
-                        default: try DictionaryEncoding.gatherFixed(indices: idx, dictionary: dict, width: width, into: out)
-                        }
+                try entries.withUnsafeBytes { dict in
+                    switch width {
+                    case 8: try Self.gatherTyped(idx, dict, out, as: UInt64.self)
+                    case 4: try Self.gatherTyped(idx, dict, out, as: UInt32.self)
+                    default: try DictionaryEncoding.gatherFixed(indices: idx, dictionary: dict, width: width, into: out)
                     }
                 }
             }
         case .bools(let entries):
             var bits = [UInt8](repeating: 0, count: count)
             for i in 0..<count {
-                let k = Int(indices[i])
+                let k = Int(idx[i])
                 guard k < entries.count else { throw ParquetError(.corruptData, "dictionary index \(k) out of \(entries.count) entries") }
                 bits[i] = entries[k]
             }
             appendBools(bits)
         case .bytes(let dictOffsets, let dictBytes):
             guard case .byteArrays = storage else { throw internalError() }
-            try appendGatheredByteArrays(indices, dictionaryOffsets: dictOffsets, dictionaryBytes: dictBytes)
+            try appendGatheredByteArrays(idx, dictionaryOffsets: dictOffsets, dictionaryBytes: dictBytes)
         }
     }
 }
@@ -215,6 +222,9 @@ extension DecodedDictionary {
             var offsets: [Int64] = [0]
             var bytes: [UInt8] = []
             _ = try PlainEncoding.decodeByteArrays(data, count: count, offsets: &offsets, bytes: &bytes)
+            guard offsets.count == count + 1, Self.monotone(offsets, limit: Int64(bytes.count)) else {
+                throw ParquetError(.corruptData, "dictionary offsets are inconsistent")
+            }
             self = .bytes(offsets: offsets, data: bytes)
         case .int96:
             guard count <= data.count / 12 else { throw ParquetError(.corruptData, "INT96 dictionary is truncated") }
@@ -229,6 +239,22 @@ extension DecodedDictionary {
                 throw ParquetError(.corruptData, "dictionary page holds \(data.count) bytes, \(count) entries of \(width) bytes declared")
             }
             self = .fixed(Array(UnsafeRawBufferPointer(rebasing: data[0..<needed])), width: width, count: count)
+        }
+    }
+}
+
+extension DecodedDictionary {
+    /// Whether `offsets` start at 0 or above, never decrease, and end within `limit`.
+    static func monotone(_ offsets: [Int64], limit: Int64) -> Bool {
+        offsets.withUnsafeBufferPointer { o in
+            guard let first = o.first, first >= 0 else { return false }
+            var previous = first
+            var ok = true
+            for value in o.dropFirst() {
+                ok = ok && value >= previous
+                previous = value
+            }
+            return ok && previous <= limit
         }
     }
 }

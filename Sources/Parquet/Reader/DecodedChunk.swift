@@ -38,6 +38,8 @@ struct DecodedChunk {
     var bytes = BufferBuilder<UInt8>()
     /// The most values one page may declare (bounds up-front allocations).
     let maxValuesPerPage: Int
+    /// Reused room for one page's dictionary indices.
+    var indexScratch: [UInt32] = []
     /// The level entries `reserve(entries:)` made room for.
     var reservedEntries = 0
 

@@ -157,8 +157,8 @@ struct LeafBuilder {
         guard denseBuffer.count(of: Int64.self) > Swift.min(n, chunk.valueCount) else { throw shortValues(n) }
         guard let indices else {
             guard denseBuffer.count(of: Int64.self) > n else { throw shortValues(n) }
-            return try Column(type: type, offsets: denseBuffer.slice(0..<(n + 1), as: Int64.self), values: data,
-                              validity: validity)
+            return try Column(uncheckedType: type, offsets: denseBuffer.slice(0..<(n + 1), as: Int64.self), values: data,
+                          validity: validity)
         }
         // Nulls repeat the previous end; present values keep their dense offsets (the bytes are
         // shared) when they are consecutive, as they are unless the levels are inconsistent.
@@ -177,7 +177,7 @@ struct LeafBuilder {
                 offsets[i + 1] = end
             }
             if contiguous {
-                return try Column(type: type, offsets: Buffer(offsets), values: data, validity: validity)
+                return try Column(uncheckedType: type, offsets: Buffer(offsets), values: data, validity: validity)
             }
             var joined: [UInt8] = []
             var total: Int64 = 0
