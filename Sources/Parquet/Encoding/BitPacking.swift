@@ -46,12 +46,23 @@ enum BitPacking {
     static func forEachValue(
         _ base: UnsafeRawPointer, available: Int, bitWidth w: Int, count: Int, _ body: (Int, UInt64) -> Void
     ) {
-        let fastGroups = available >= w &+ 8 ? min(count &>> 3, (available &- 8) / w) : 0
+        let whole = count &>> 3
+        let room = available &- 8
+        let fastGroups = whole <= Int(Int32.max) && whole &* w <= room ? whole : (room >= w ? min(whole, room / w) : 0)
         if fastGroups > 0 {
             groups(base, count: fastGroups, bitWidth: w, first: 0, body)
         }
-        var k = fastGroups &* 8
-        guard k < count else { return }
+        if fastGroups &* 8 < count {
+            forEachValueInTail(base, available: available, bitWidth: w, from: fastGroups &* 8, count: count, body)
+        }
+    }
+
+    /// The groups `forEachValue` leaves to a zero-padded copy, out of line to keep its kernels lean.
+    @inlinable @inline(never)
+    static func forEachValueInTail(
+        _ base: UnsafeRawPointer, available: Int, bitWidth w: Int, from start: Int, count: Int, _ body: (Int, UInt64) -> Void
+    ) {
+        var k = start
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 8) { tmp in
             while k < count {
                 unpackPaddedGroup(base, available: available, byteOffset: (k &>> 3) &* w, bitWidth: w, into: tmp.baseAddress!)

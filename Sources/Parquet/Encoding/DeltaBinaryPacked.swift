@@ -124,40 +124,69 @@ public enum DeltaBinaryPacked {
         }
         var cursor = EncodingCursor(input, position: header.byteCount)
         let perMini = header.blockSize / header.miniblocksPerBlock
+        let miniblocks = header.miniblocksPerBlock
         var last = UInt64(bitPattern: header.firstValue)
         dst[0] = T(truncatingIfNeeded: last)
         var produced = 1
         while produced < total {
             let minDelta = UInt64(bitPattern: try cursor.readZigZag())
-            guard cursor.remaining >= header.miniblocksPerBlock else {
+            guard cursor.remaining >= miniblocks, let base = input.baseAddress else {
                 throw ParquetError(.corruptData, "DELTA miniblock widths are truncated")
             }
-            let widthsAt = cursor.position
-            cursor.position += header.miniblocksPerBlock
-            for m in 0..<header.miniblocksPerBlock where produced < total {
-                let width = Int(input[widthsAt + m])
+            let widths = base + cursor.position
+            cursor.position += miniblocks
+            var m = 0
+            while m < miniblocks && produced < total {
+                let width = Int(widths.load(fromByteOffset: m, as: UInt8.self))
+                m += 1
                 guard width <= maxWidth else {
                     throw ParquetError(.corruptData, "DELTA miniblock bit width \(width) exceeds \(maxWidth)")
                 }
+                // perMini is a multiple of 32, so a full miniblock is a whole number of bytes and groups.
+                let fullBytes = (perMini &* width) &>> 3
+                let remaining = cursor.remaining
+                let out = dst + produced
+                if total &- produced >= perMini && width > 0 && fullBytes &+ 8 <= remaining {
+                    last = unpackGroups(base + cursor.position, groups: perMini &>> 3, width: width,
+                                        minDelta: minDelta, previous: last, into: out)
+                    produced &+= perMini
+                    cursor.position &+= fullBytes
+                    continue
+                }
                 let n = min(perMini, total - produced)
                 let needed = BitPacking.byteCount(values: n, bitWidth: width)
-                guard needed <= cursor.remaining else {
-                    throw ParquetError(.corruptData, "DELTA miniblock needs \(needed) bytes, \(cursor.remaining) left")
+                guard needed <= remaining else {
+                    throw ParquetError(.corruptData, "DELTA miniblock needs \(needed) bytes, \(remaining) left")
                 }
                 let src = UnsafeRawBufferPointer(rebasing: input[cursor.position...])
-                last = unpackDeltas(src, width: width, count: n, minDelta: minDelta, previous: last, into: dst + produced)
+                last = unpackDeltas(src, width: width, count: n, minDelta: minDelta, previous: last, into: out)
                 produced += n
-                cursor.position += min(perMini * width / 8, cursor.remaining)
+                cursor.position += min(fullBytes, remaining)
             }
         }
         return DecodeResult(valueCount: total, bytesConsumed: cursor.position)
+    }
+
+    /// Unpacks `groups` groups of 8 deltas of `width` bits (1...64) at `src`, which must be followed
+    /// by 8 readable bytes, and accumulates them like `unpackDeltas`.
+    @inline(never)
+    static func unpackGroups<T: FixedWidthInteger>(
+        _ src: UnsafeRawPointer, groups: Int, width: Int, minDelta: UInt64, previous: UInt64,
+        into dst: UnsafeMutablePointer<T>
+    ) -> UInt64 {
+        var value = previous
+        BitPacking.groups(src, count: groups, bitWidth: width, first: 0) { k, delta in
+            value &+= delta &+ minDelta
+            dst[k] = T(truncatingIfNeeded: value)
+        }
+        return value
     }
 
     /// Unpacks `count` deltas of `width` bits from the start of `src`, adds `minDelta` to each and
     /// accumulates them from `previous` into `dst`; returns the last value.
     ///
     /// `src` must hold the miniblock's bytes; bytes past them (the next miniblocks) may follow.
-    @inline(__always)
+    @inline(never)
     static func unpackDeltas<T: FixedWidthInteger>(
         _ src: UnsafeRawBufferPointer, width: Int, count: Int, minDelta: UInt64, previous: UInt64,
         into dst: UnsafeMutablePointer<T>
