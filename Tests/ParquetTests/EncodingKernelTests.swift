@@ -117,4 +117,26 @@ struct EncodingKernelTests {
             }
         }
     }
+
+    @Test("DELTA_BINARY_PACKED: blocks mixing miniblock widths (0 beside wide ones, 64)")
+    func deltaMixedWidths() throws {
+        var rng = SeededGenerator(seed: 777)
+        let patterns: [[Int]] = [[0, 64, 5, 33], [31, 0, 0, 1], [64, 64, 0, 17], [2, 3, 62, 0]]
+        var values: [Int64] = [0]
+        for round in 0..<12 {
+            for width in patterns[round % patterns.count] {
+                let spread: UInt64 = width == 64 ? ~0 : (1 << UInt64(width)) - 1
+                for _ in 0..<32 {
+                    values.append(values[values.count - 1] &+ Int64(bitPattern: width == 0 ? 0 : rng.next() & spread))
+                }
+            }
+        }
+        var encoded: [UInt8] = []
+        values.withUnsafeBufferPointer { DeltaBinaryPacked.encode($0, into: &encoded) }
+        for (shift, tail) in [(0, 0), (5, 3), (2, 40)] {
+            let (decoded, consumed) = try Self.withShifted(encoded, shift: shift, tail: tail) { try DeltaBinaryPacked.decodeInt64($0) }
+            #expect(decoded == values)
+            #expect(consumed == encoded.count)
+        }
+    }
 }

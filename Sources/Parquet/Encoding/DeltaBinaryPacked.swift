@@ -136,6 +136,24 @@ public enum DeltaBinaryPacked {
             let widths = base + cursor.position
             cursor.position += miniblocks
             var m = 0
+            // A whole block whose miniblocks are all valid and followed by 8 bytes goes in one call.
+            if total &- produced >= header.blockSize {
+                var bits = 0
+                var widest = 0
+                for j in 0..<miniblocks {
+                    let width = Int(widths.load(fromByteOffset: j, as: UInt8.self))
+                    bits &+= width
+                    widest = max(widest, width)
+                }
+                let blockBytes = (perMini &>> 3) &* bits
+                if widest <= maxWidth && blockBytes &+ 8 <= cursor.remaining {
+                    last = unpackBlock(base + cursor.position, widths: widths, miniblocks: miniblocks, groups: perMini &>> 3,
+                                       minDelta: minDelta, previous: last, into: dst + produced)
+                    produced &+= header.blockSize
+                    cursor.position &+= blockBytes
+                    continue
+                }
+            }
             while m < miniblocks && produced < total {
                 let width = Int(widths.load(fromByteOffset: m, as: UInt8.self))
                 m += 1
@@ -165,6 +183,37 @@ public enum DeltaBinaryPacked {
             }
         }
         return DecodeResult(valueCount: total, bytesConsumed: cursor.position)
+    }
+
+    /// Unpacks a whole block of `miniblocks` miniblocks of `groups` groups of 8 deltas, with bit
+    /// widths (0...64) at `widths`, from `src` (followed by 8 readable bytes); accumulates them
+    /// like `unpackDeltas`.
+    @inline(never)
+    static func unpackBlock<T: FixedWidthInteger>(
+        _ src: UnsafeRawPointer, widths: UnsafeRawPointer, miniblocks: Int, groups: Int, minDelta: UInt64,
+        previous: UInt64, into dst: UnsafeMutablePointer<T>
+    ) -> UInt64 {
+        var value = previous
+        var p = src
+        var out = dst
+        for m in 0..<miniblocks {
+            let width = Int(widths.load(fromByteOffset: m, as: UInt8.self))
+            if width == 0 {
+                for k in 0..<(groups &* 8) {
+                    value &+= minDelta
+                    out[k] = T(truncatingIfNeeded: value)
+                }
+            } else {
+                let o = out
+                BitPacking.groups(p, count: groups, bitWidth: width, first: 0) { k, delta in
+                    value &+= delta &+ minDelta
+                    o[k] = T(truncatingIfNeeded: value)
+                }
+            }
+            p += groups &* width
+            out += groups &* 8
+        }
+        return value
     }
 
     /// Unpacks `groups` groups of 8 deltas of `width` bits (1...64) at `src`, which must be followed
