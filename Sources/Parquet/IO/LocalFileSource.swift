@@ -61,6 +61,39 @@ public final class LocalFileSource: ByteSource, @unchecked Sendable {
         close(descriptor)
     }
 
+    /// Whether reads are views of a memory mapping (no copy) rather than `pread` copies.
+    public var isMapped: Bool { mapping != nil }
+
+    /// Copies the bytes in `range` into `destination`, which holds at least `range.count` bytes,
+    /// so that a caller can reuse one buffer across reads.
+    ///
+    /// - Throws: `ParquetError` (`.outOfBounds` when the range is not inside the file or does not
+    ///   fit `destination`, `.io` for failed reads, `.truncated` when the file shrank).
+    public func read(_ range: Range<Int>, into destination: UnsafeMutableRawBufferPointer) throws {
+        do { try checkRange(range) } catch let error as ParquetError { throw error.context(file: path) }
+        guard range.count <= destination.count else {
+            throw ParquetError(.outOfBounds, "read of \(range.count) bytes into a \(destination.count)-byte buffer", file: path)
+        }
+        if let mapping {
+            if range.count > 0 { destination.baseAddress!.copyMemory(from: mapping.baseAddress! + range.lowerBound, byteCount: range.count) }
+            return
+        }
+        try preadFully(range, into: destination.baseAddress)
+    }
+
+    private func preadFully(_ range: Range<Int>, into out: UnsafeMutableRawPointer?) throws {
+        var done = 0
+        while done < range.count {
+            let n = pread(descriptor, out! + done, range.count - done, off_t(range.lowerBound + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ParquetError(.io, "read failed: \(String(cString: strerror(errno)))", file: path)
+            }
+            if n == 0 { throw ParquetError(.truncated, "file shrank while reading", file: path) }
+            done += n
+        }
+    }
+
     /// Returns the bytes in `range`: a view of the mapping, or a fresh buffer filled by `pread`.
     public func read(_ range: Range<Int>) throws -> Buffer {
         do { try checkRange(range) } catch let error as ParquetError { throw error.context(file: path) }
@@ -68,16 +101,7 @@ public final class LocalFileSource: ByteSource, @unchecked Sendable {
             return Buffer(unsafeNoCopyBytes: UnsafeRawBufferPointer(rebasing: mapping[range]), owner: self)
         }
         return try Buffer(unsafeUninitializedCapacity: range.count, of: UInt8.self) { out, initialized in
-            var done = 0
-            while done < range.count {
-                let n = pread(descriptor, out.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw ParquetError(.io, "read failed: \(String(cString: strerror(errno)))", file: path)
-                }
-                if n == 0 { throw ParquetError(.truncated, "file shrank while reading", file: path) }
-                done += n
-            }
+            try preadFully(range, into: out.baseAddress.map(UnsafeMutableRawPointer.init))
             initialized = range.count
         }
     }

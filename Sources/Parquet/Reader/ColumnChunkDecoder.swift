@@ -52,27 +52,38 @@ struct ColumnChunkDecoder {
     /// Decodes every page in `bytes`, a run of consecutive pages (a whole chunk, or the dictionary
     /// page alone, or selected data pages).
     ///
-    /// - Parameter stopAfterEntries: stop once this many level entries are decoded in total.
-    mutating func decodePages(_ bytes: UnsafeRawBufferPointer, stopAfterEntries: Int? = nil) throws {
+    /// - Parameters:
+    ///   - stopAfterEntries: stop once this many level entries are decoded in total.
+    ///   - isLast: whether `bytes` run to the end of the pages; when not, a page cut off by the end
+    ///     of `bytes` is left for the next window instead of reported as corrupt.
+    ///   - base: the chunk offset of `bytes`, for error messages.
+    /// - Returns: the bytes of whole pages decoded, whether decoding stopped at `stopAfterEntries`,
+    ///   and, when a page was cut off, the bytes from `consumed` it needs at least.
+    @discardableResult
+    mutating func decodePages(
+        _ bytes: UnsafeRawBufferPointer, stopAfterEntries: Int? = nil, isLast: Bool = true, base: Int = 0
+    ) throws -> (consumed: Int, stopped: Bool, needed: Int?) {
         var position = 0
         while position < bytes.count {
-            if let stop = stopAfterEntries, chunk.entryCount >= stop { break }
+            if let stop = stopAfterEntries, chunk.entryCount >= stop { return (position, true, nil) }
             var reader = ThriftCompactReader(UnsafeRawBufferPointer(rebasing: bytes[position...]))
             let header: PageHeader
             do { header = try PageHeader(thrift: &reader) } catch let error as ParquetError {
-                throw ParquetError(.corruptMetadata, "bad page header at chunk byte \(position): \(error.message)")
+                if !isLast { return (position, false, 2 * (bytes.count - position) + 1) }
+                throw ParquetError(.corruptMetadata, "bad page header at chunk byte \(base + position): \(error.message)")
             }
             let bodyStart = position + reader.position
             let size = Int(header.compressedPageSize)
             guard size <= bytes.count - bodyStart else {
-                throw ParquetError(.outOfBounds, "page of \(size) bytes at chunk byte \(bodyStart) runs past the chunk's \(bytes.count) bytes")
+                if !isLast, size >= 0 { return (position, false, bodyStart + size - position) }
+                throw ParquetError(.outOfBounds, "page of \(size) bytes at chunk byte \(base + bodyStart) runs past the chunk's end")
             }
             let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + size)])
             try checkUncompressedSize(header)
             if limits.verifyChecksums, let expected = header.crc {
                 let actual = crc32(0, body.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(body.count))
                 guard UInt32(truncatingIfNeeded: actual) == UInt32(bitPattern: expected) else {
-                    throw ParquetError(.corruptData, "page at chunk byte \(position) fails its CRC-32 check")
+                    throw ParquetError(.corruptData, "page at chunk byte \(base + position) fails its CRC-32 check")
                 }
             }
             switch header.type {
@@ -83,6 +94,7 @@ struct ColumnChunkDecoder {
             }
             position = bodyStart + size
         }
+        return (position, false, nil)
     }
 
     private func checkUncompressedSize(_ header: PageHeader) throws {

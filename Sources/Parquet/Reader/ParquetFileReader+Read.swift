@@ -147,9 +147,13 @@ extension ParquetFileReader {
                       let upper = Int(exactly: range.upperBound), upper <= source.size else {
                     throw ParquetError(.outOfBounds, "column chunk bytes \(meta.byteRange.map { "\($0)" } ?? "?") lie outside the \(source.size)-byte file")
                 }
-                let bytes = try source.read(lower..<upper)
                 let stop = meta.numValues > 0 ? Int(exactly: meta.numValues) : nil
-                try bytes.withUnsafeBytes { try decoder.decodePages($0, stopAfterEntries: stop) }
+                if let file = source as? LocalFileSource, !file.isMapped {
+                    try decoder.decodePages(from: file, range: lower..<upper, stopAfterEntries: stop)
+                } else {
+                    let bytes = try source.read(lower..<upper)
+                    try bytes.withUnsafeBytes { try decoder.decodePages($0, stopAfterEntries: stop) }
+                }
             }
             return decoder.chunk
         } catch let error as ParquetError {
