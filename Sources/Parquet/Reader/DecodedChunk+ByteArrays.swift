@@ -53,11 +53,12 @@ extension DecodedChunk {
         var end = Int64(start)
         var invalid = -1
         try dictionaryOffsets.withUnsafeBufferPointer { dict in
+            // The dictionary's offsets are validated, so the sums cannot overflow.
             offsets.appendUninitialized(count: indices.count) { ends in
                 for i in 0..<indices.count {
                     let index = Int(indices[i])
                     if index >= entries { invalid = index; ends[i] = end; continue }
-                    end += dict[index + 1] - dict[index]
+                    end &+= dict[index &+ 1] &- dict[index]
                     ends[i] = end
                 }
             }
@@ -74,29 +75,33 @@ extension DecodedChunk {
         }
     }
 
-    /// Copies the entries named by `indices` back to back; short ones (up to 64 bytes) in 16-byte
-    /// vector moves when both sides have room for the rounded-up length, so that most strings
-    /// avoid a `memcpy` call.
+    /// Copies the entries named by `indices` back to back; entries of up to 32 (or 64) bytes as
+    /// two (or four) 16-byte vector moves when both sides have room for them, so that short
+    /// strings avoid a `memcpy` call.
     @inline(__always)
     private static func gather(
         _ indices: UnsafeBufferPointer<UInt32>, _ dict: UnsafeBufferPointer<Int64>,
         from source: UnsafeRawPointer, sourceCount: Int, to destination: UnsafeMutableRawPointer, count: Int
     ) {
         guard let idx = indices.baseAddress, let offsets = dict.baseAddress else { return }
+        @inline(__always) func move16(_ from: UnsafeRawPointer, _ to: UnsafeMutableRawPointer) {
+            to.storeBytes(of: from.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+        }
         var to = 0
         for i in 0..<indices.count {
             let k = Int(idx[i])
             let lo = Int(offsets[k]), length = Int(offsets[k &+ 1]) &- lo
-            let rounded = (length &+ 15) & ~15
-            if rounded <= 64, to &+ rounded <= count, lo &+ rounded <= sourceCount {
-                var j = 0
-                while j < length {
-                    (destination + (to &+ j)).storeBytes(of: (source + (lo &+ j)).loadUnaligned(as: SIMD16<UInt8>.self),
-                                                        as: SIMD16<UInt8>.self)
-                    j &+= 16
-                }
+            let src = source + lo, dst = destination + to
+            if length <= 32, to &+ 32 <= count, lo &+ 32 <= sourceCount {
+                move16(src, dst)
+                move16(src + 16, dst + 16)
+            } else if length <= 64, to &+ 64 <= count, lo &+ 64 <= sourceCount {
+                move16(src, dst)
+                move16(src + 16, dst + 16)
+                move16(src + 32, dst + 32)
+                move16(src + 48, dst + 48)
             } else {
-                (destination + to).copyMemory(from: source + lo, byteCount: length)
+                dst.copyMemory(from: src, byteCount: length)
             }
             to &+= length
         }
