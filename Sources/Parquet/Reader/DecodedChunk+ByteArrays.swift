@@ -19,6 +19,7 @@ extension DecodedChunk {
             payload += length
         }
         guard let source = data.baseAddress else { return }
+        growBytes(adding: payload, values: count)
         bytes.appendUninitialized(count: payload) { out in
             guard let destination = out.baseAddress else { return }
             var from = 0
@@ -64,6 +65,7 @@ extension DecodedChunk {
             }
             guard invalid < 0 else { throw ParquetError(.corruptData, "dictionary index \(invalid) out of \(entries) entries") }
             let payload = Int(end) - start
+            growBytes(adding: payload, values: indices.count)
             bytes.appendUninitialized(count: payload) { out in
                 guard let destination = out.baseAddress else { return }
                 dictionaryBytes.withUnsafeBytes { source in

@@ -70,6 +70,20 @@ struct DecodedChunk {
         }
     }
 
+    /// Before `values` more byte arrays of `payload` bytes are appended: when the byte store must
+    /// grow, grows it to the chunk's projected total (bytes per value so far, times the entries
+    /// reserved, plus 1/16), capped at 1 GiB like `reserve(bytes:)`. Without size statistics the
+    /// store then grows once or twice instead of doubling (and copying) from page to page.
+    mutating func growBytes(adding payload: Int, values: Int) {
+        let needed = bytes.count + payload
+        guard needed > bytes.capacity else { return }
+        let valuesAfter = valueCount + values
+        guard valuesAfter > 0, reservedEntries > valuesAfter else { return }
+        let (product, overflow) = needed.multipliedReportingOverflow(by: reservedEntries)
+        let projected = overflow ? Int.max : product / valuesAfter
+        bytes.reserveCapacity(Swift.min(projected + projected / 16, Swift.max(needed, 1 << 30)))
+    }
+
     /// Reserves room for the value bytes of a byte-array chunk, when their total is known.
     mutating func reserve(bytes count: Int) {
         if case .byteArrays = storage, count > 0 { bytes.reserveCapacity(count) }

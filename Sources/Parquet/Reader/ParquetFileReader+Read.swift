@@ -31,7 +31,7 @@ extension ParquetFileReader {
         let schema = Columnar.Schema(projection.map { shapes[$0].field }, metadata: self.schema.columnarSchema.metadata)
         if tables.isEmpty { return try Table(emptyWith: schema) }
         if tables.count == 1 { return tables[0] }
-        do { return try Table.concatenate(tables) } catch {
+        do { return try Self.joinRowGroups(tables) } catch {
             throw ParquetError(.corruptData, "row groups do not concatenate: \(error)", file: name)
         }
     }
