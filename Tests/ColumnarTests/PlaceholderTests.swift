@@ -1,4 +1,0 @@
-import Testing
-@testable import Columnar
-
-@Test func columnarLinks() { #expect(Bool(true)) }
