@@ -21,7 +21,8 @@ let package = Package(
         .target(name: "HATS", dependencies: ["HEALPix"]),
 
         // The in-memory columnar format (typed contiguous columns with validity, Table).
-        .target(name: "Columnar"),
+        .target(name: "Columnar", dependencies: ["_ColumnarShims"]),
+        .target(name: "_ColumnarShims"),
 
         // Debian's compression libraries, wrapped as system-library modules.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),

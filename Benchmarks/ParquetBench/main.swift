@@ -1,6 +1,6 @@
 // Single-threaded Parquet decode and write throughput of our reader and writer.
 //
-//     ParquetBench DATA_DIR [--only NAME,...]
+//     ParquetBench DATA_DIR [--only NAME,...] [--system-malloc]
 //
 // DATA_DIR holds the inputs Benchmarks/peers/parquet_pyarrow.py writes (Scripts/bench-parquet.sh
 // makes them once). Prints one line per benchmark, in the format the pyarrow peer prints:
@@ -88,8 +88,10 @@ func writeHats(_ table: Table, to path: String) throws {
 }
 
 let arguments = CommandLine.arguments
+// As the lsdb tool does (pyarrow keeps freed memory in its own pool); --system-malloc measures without.
+if !arguments.contains("--system-malloc") { AllocatorPolicy.retainFreedMemory() }
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: ParquetBench DATA_DIR [--only NAME,...]\n".utf8))
+    FileHandle.standardError.write(Data("usage: ParquetBench DATA_DIR [--only NAME,...] [--system-malloc]\n".utf8))
     exit(64)
 }
 let data = arguments[1]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Columnar
 import Foundation
 
 /// The `lsdb` command-line tool: a thin layer over the library.
@@ -14,6 +15,7 @@ struct LSDBCommand: ParsableCommand {
     )
 
     static func main() {
+        AllocatorPolicy.retainFreedMemory()
         do {
             var command = try parseAsRoot()
             try command.run()
