@@ -29,7 +29,9 @@ system-deps:
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: Scripts/requirements.txt
-	@Scripts/timed.sh "python venv" bash -c 'python3 -m venv $(VENV) && $(PYTHON) -m pip install -q --upgrade pip && $(PYTHON) -m pip install -q -r Scripts/requirements.txt'
+	@python3 -m venv --help >/dev/null 2>&1 && python3 -c 'import ensurepip' 2>/dev/null || \
+	  { echo "installing python3-venv"; $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; }
+	@Scripts/timed.sh "python venv" bash -c 'rm -rf $(VENV) && python3 -m venv $(VENV) && $(PYTHON) -m pip install -q --upgrade pip && $(PYTHON) -m pip install -q -r Scripts/requirements.txt'
 	@touch $@
 
 build: system-deps
