@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(name: "ParquetFuzz", dependencies: ["Parquet"], path: "Fuzz/ParquetFuzz"),
 
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"], exclude: ["Fixtures"]),
-        .testTarget(name: "HATSTests", dependencies: ["HATS"], exclude: ["Fixtures"]),
+        .testTarget(name: "HATSTests", dependencies: ["HATS", "Parquet", "Columnar"], exclude: ["Fixtures"]),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "CLITests", dependencies: ["lsdb", "HEALPix"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
