@@ -43,6 +43,7 @@ fixtures: venv
 	$(PYTHON) Scripts/make_reader_fixtures.py
 	$(PYTHON) Scripts/make_parquet_fixtures.py
 	$(PYTHON) Scripts/make_hats_fixtures.py
+	$(PYTHON) Scripts/make_sample_digests.py
 
 bench-healpix: deps
 	Scripts/bench-healpix.sh
