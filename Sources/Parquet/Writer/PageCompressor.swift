@@ -18,10 +18,10 @@ struct PageCompressor {
     func compress(_ bodies: [[UInt8]]) throws -> [[UInt8]] {
         let codec = options.compression
         if codec == .uncompressed { return bodies }
-        let level = options.compressionLevel
         let workers = min(max(1, options.concurrency ?? Self.processorCount), bodies.count)
         if workers <= 1 {
-            return try bodies.map { try codec.compress($0, level: level) }
+            let context = codec == .zstd ? ZstdCompressionContext() : nil
+            return try bodies.map { try compress($0, context: context) }
         }
         var results = [[UInt8]](repeating: [], count: bodies.count)
         var failures = [ParquetError?](repeating: nil, count: bodies.count)
@@ -31,10 +31,11 @@ struct PageCompressor {
                 let errors = DisjointSlots(failureBuffer)
                 // Each worker takes every `workers`-th page, so no two write the same slot.
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let context = codec == .zstd ? ZstdCompressionContext() : nil
                     var k = worker
                     while k < bodies.count {
                         do {
-                            out[k] = try codec.compress(bodies[k], level: level)
+                            out[k] = try compress(bodies[k], context: context)
                         } catch let error as ParquetError {
                             errors[k] = error
                         } catch {
@@ -47,6 +48,12 @@ struct PageCompressor {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         return results
+    }
+
+    /// One body through the codec, with the worker's ZSTD context when there is one.
+    private func compress(_ body: [UInt8], context: ZstdCompressionContext?) throws -> [UInt8] {
+        guard let context else { return try options.compression.compress(body, level: options.compressionLevel) }
+        return try body.withUnsafeBytes { try Zstd.compress($0, level: options.compressionLevel ?? 3, context: context) }
     }
 }
 
