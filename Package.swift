@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Columnar", targets: ["Columnar"]),
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "HATS", targets: ["HATS"]),
+        .library(name: "LSDB", targets: ["LSDB"]),
         .executable(name: "lsdb", targets: ["lsdb"]),
     ],
     dependencies: [
@@ -19,6 +20,9 @@ let package = Package(
         .target(name: "HEALPix"),
 
         .target(name: "HATS", dependencies: ["HEALPix"]),
+
+        // The analysis framework: lazy catalogs, searches, queries, the executor and outputs.
+        .target(name: "LSDB", dependencies: ["HATS", "Parquet", "Columnar", "HEALPix"]),
 
         // The in-memory columnar format (typed contiguous columns with validity, Table).
         .target(name: "Columnar", dependencies: ["_ColumnarShims"]),
@@ -37,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "lsdb",
             dependencies: [
-                "HEALPix", "Columnar", "Parquet",
+                "HEALPix", "Columnar", "Parquet", "HATS", "LSDB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +55,8 @@ let package = Package(
 
         .testTarget(name: "HEALPixTests", dependencies: ["HEALPix"], exclude: ["Fixtures"]),
         .testTarget(name: "HATSTests", dependencies: ["HATS", "Parquet", "Columnar"], exclude: ["Fixtures"]),
+        .testTarget(name: "LSDBTests", dependencies: ["LSDB", "HATS", "Parquet", "Columnar", "HEALPix"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "CLITests", dependencies: ["lsdb", "HEALPix"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
