@@ -19,7 +19,7 @@ let package = Package(
         // Pure math: nested HEALPix hashing, geometry, coverage and MOCs.
         .target(name: "HEALPix"),
 
-        .target(name: "HATS", dependencies: ["HEALPix"]),
+        .target(name: "HATS", dependencies: ["HEALPix", "Parquet", "Columnar"]),
 
         // The analysis framework: lazy catalogs, searches, queries, the executor and outputs.
         .target(name: "LSDB", dependencies: ["HATS", "Parquet", "Columnar", "HEALPix"]),

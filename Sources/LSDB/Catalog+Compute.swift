@@ -1,0 +1,50 @@
+import Columnar
+import HEALPix
+
+extension Catalog {
+    /// The partitions computed one after another as they are needed, in
+    /// breadth-first order, a bounded number in parallel (see ``PartitionStream``).
+    public func partitionStream(options: ExecutionOptions = ExecutionOptions()) -> PartitionStream {
+        PartitionStream(catalog: self, options: options)
+    }
+
+    /// Computes every partition in parallel and concatenates them in breadth-first
+    /// order (LSDB's `compute()`). The result is indexed by `_healpix_29`.
+    public func compute(options: ExecutionOptions = ExecutionOptions()) async throws -> Table {
+        var tables: [Table] = []
+        for try await (_, table) in partitionStream(options: options) {
+            tables.append(table)
+        }
+        return try Self.concatenate(tables, emptySchema: schema, index: healpixColumn)
+    }
+
+    /// The first `n` rows, computing partitions in order only until there are
+    /// enough (LSDB's `head`).
+    public func head(_ n: Int = 5, options: ExecutionOptions = ExecutionOptions()) async throws -> Table {
+        var sequential = options
+        sequential.concurrency = 1
+        var tables: [Table] = []
+        var remaining = max(0, n)
+        var stream = partitionStream(options: sequential).makeAsyncIterator()
+        while remaining > 0, let (_, table) = try await stream.next() {
+            guard table.rowCount > 0 else { continue }
+            let part = table.head(remaining)
+            tables.append(part)
+            remaining -= part.rowCount
+        }
+        return try Self.concatenate(tables, emptySchema: schema, index: healpixColumn)
+    }
+
+    /// Joins partition tables, or an empty table of the schema when there are none.
+    static func concatenate(_ tables: [Table], emptySchema: Schema, index: String?) throws -> Table {
+        if tables.isEmpty {
+            let indexName = index.flatMap { emptySchema.firstIndex(of: $0) != nil ? $0 : nil }
+            return try Table(emptyWith: emptySchema, indexColumnName: indexName)
+        }
+        let joined = tables.count == 1 ? tables[0] : try Table.concatenate(tables)
+        if joined.indexColumnName == nil, let index, joined.schema.firstIndex(of: index) != nil {
+            return try joined.withIndexColumn(index)
+        }
+        return joined
+    }
+}

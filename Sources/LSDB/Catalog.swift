@@ -1,0 +1,118 @@
+import Columnar
+import HATS
+import HEALPix
+
+/// A lazy, partitioned view of a HATS catalog (LSDB's `Catalog`).
+///
+/// A catalog names its partitions, its columns and the operations still to
+/// run; nothing is read until it is computed (``compute(options:)``),
+/// streamed (``partitionStream(options:)``), or written. Every operation
+/// returns a new catalog and applies to the margin as well.
+///
+///     let gaia = try Catalog.open("Samples/gaia")
+///     let field = try gaia.search(ConeSearch(ra: 95, dec: -25, radiusArcsec: 2520))
+///     let stars = try await field.query("parallax > 0").compute()
+public struct Catalog: Sendable {
+    /// The catalog name (`obs_collection`).
+    public var name: String
+    /// The catalog type.
+    public var catalogType: CatalogType
+    /// The right-ascension column.
+    public var raColumn: String
+    /// The declination column.
+    public var decColumn: String
+    /// The spatial index column (`_healpix_29`), if the data has one.
+    public var healpixColumn: String?
+    /// The HEALPix order of the index column (29 for `_healpix_29`).
+    public var healpixOrder: Int
+    /// The columns a computed partition has, in order.
+    public internal(set) var schema: Schema
+    /// The partitions still selected, breadth-first.
+    public internal(set) var partitions: [HealpixPixel]
+    /// The number of rows, when known without reading (unknown after a search or a query).
+    public internal(set) var totalRows: Int?
+    /// The coverage (from the point map, narrowed by searches), if known.
+    public internal(set) var moc: MOC?
+    /// The catalog's on-disk metadata, when it was opened from disk.
+    public let metadata: CatalogMetadata?
+    /// The margin threshold in arcseconds, for a margin catalog.
+    public var marginThreshold: Double? { metadata?.properties.marginThreshold }
+
+    var plan: Plan
+    var marginBox: Box?
+
+    /// The margin catalog that travels with this one, with the same operations applied.
+    public var margin: Catalog? { marginBox?.value }
+
+    /// The column names, in order.
+    public var columnNames: [String] { schema.names }
+
+    /// The deepest partition order.
+    public var highestOrder: Int { partitions.map(\.order).max() ?? 0 }
+
+    /// The order searches build their region at: the deeper of the MOC's order and the
+    /// deepest partition order (hats' `get_max_coverage_order`).
+    var maxCoverageOrder: Int { max(moc?.maxOrder ?? 0, highestOrder) }
+
+    /// Whether nothing has narrowed the catalog since it was opened: a search then
+    /// re-opens it with the search pushed into the read, as LSDB does.
+    var isFresh: Bool { plan.steps.isEmpty && plan.pushdown == nil && totalRows != nil && metadata != nil }
+
+    /// Holds the margin, so that the struct can contain another instance of itself.
+    final class Box: Sendable {
+        let value: Catalog
+        init(_ value: Catalog) { self.value = value }
+    }
+
+    /// Creates a catalog over a partition source.
+    init(name: String, catalogType: CatalogType, raColumn: String, decColumn: String,
+         healpixColumn: String?, healpixOrder: Int, schema: Schema, partitions: [HealpixPixel],
+         totalRows: Int?, moc: MOC?, metadata: CatalogMetadata?, plan: Plan, margin: Catalog?) {
+        self.name = name
+        self.catalogType = catalogType
+        self.raColumn = raColumn
+        self.decColumn = decColumn
+        self.healpixColumn = healpixColumn
+        self.healpixOrder = healpixOrder
+        self.schema = schema
+        self.partitions = partitions
+        self.totalRows = totalRows
+        self.moc = moc
+        self.metadata = metadata
+        self.plan = plan
+        self.marginBox = margin.map(Box.init)
+    }
+
+    /// A copy with the margin replaced.
+    func withMargin(_ margin: Catalog?) -> Catalog {
+        var copy = self
+        copy.marginBox = margin.map(Box.init)
+        return copy
+    }
+}
+
+/// What computing one partition does: read from the source, then run the steps in order.
+struct Plan: Sendable {
+    /// Where partitions come from.
+    var source: any PartitionSource
+    /// The columns read from the source.
+    var readColumns: [String]
+    /// Index ranges pushed into the read (see ``PartitionSource/read(_:columns:pushdown:exact:concurrency:)``).
+    var pushdown: [Range<Int64>]?
+    /// Whether the pushdown filters rows exactly (LSDB's pyarrow `filters=`).
+    var exactPushdown: Bool = false
+    /// The operations applied to every partition, in order.
+    var steps: [PlanStep] = []
+}
+
+/// One operation of a plan, run on each partition.
+enum PlanStep: Sendable {
+    /// Keep the rows inside a search region.
+    case search(any Search, ra: String, dec: String)
+    /// Keep the rows where a predicate is true.
+    case rows(@Sendable (Table) throws -> Bitmap)
+    /// Keep these columns, in this order.
+    case select([String])
+    /// Replace the partition by a function of it.
+    case map(@Sendable (Table, HealpixPixel) throws -> Table)
+}
