@@ -7,18 +7,22 @@ import Foundation
 /// Errors from the library are reported as one `error: …` line on stderr with exit status 1;
 /// usage errors keep swift-argument-parser's message and exit with status 64.
 @main
-struct LSDBCommand: ParsableCommand {
+struct LSDBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsdb",
         abstract: "Work with HATS catalogs: inspect, search, crossmatch, import and plot.",
-        subcommands: [HealpixCommand.self]
+        subcommands: [InfoCommand.self, SelectCommand.self, HealpixCommand.self]
     )
 
-    static func main() {
+    static func main() async {
         AllocatorPolicy.retainFreedMemory()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let error as CommandFailure {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             Foundation.exit(1)

@@ -67,3 +67,17 @@ extension Table {
         try writer.close()
     }
 }
+
+extension Table {
+    /// Writes the table to a Parquet file (index column first, zstd), atomically.
+    public func writeParquet(to path: String) throws {
+        let ordered = withIndexColumnFirst()
+        do {
+            let writer = try ParquetWriter(path: path, schema: ordered.schema, options: .hats)
+            try writer.write(ordered)
+            _ = try writer.close()
+        } catch {
+            throw LSDBError.outputFailed(path: path, "\(error)")
+        }
+    }
+}
