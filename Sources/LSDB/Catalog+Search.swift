@@ -62,17 +62,35 @@ extension Catalog {
     func narrowed(by search: any Search, pushdown: [Range<Int64>]?) -> Catalog {
         var result = self
         let order = maxCoverageOrder
-        result.partitions = search.selectPartitions(partitions, maxOrder: order)
-        if let region = search.coverage(maxOrder: order) {
+        let region = search.coverage(maxOrder: order)
+        if catalogType == .margin, let region {
+            result.partitions = Self.marginSearchRegion(region, threshold: marginThreshold ?? 0).overlapping(partitions)
+        } else {
+            result.partitions = search.selectPartitions(partitions, maxOrder: order)
+        }
+        if !search.isFine {
+            // A coarse search's coverage is the partitions it keeps (lsdb's `filter_hc_catalog`).
+            result.moc = MOC(pixels: result.partitions)
+        } else if let region {
             result.moc = moc.map { $0.intersection(region) }
-        } else if let moc {
-            result.moc = moc.intersection(MOC(pixels: result.partitions, maxOrder: moc.maxOrder))
         }
         result.totalRows = nil
         if search.isFine {
             result.plan.steps.append(.search(search, ra: raColumn, dec: decColumn))
         }
         return result
+    }
+
+    /// The region a margin's partitions are chosen by (hats' `MarginCatalog.filter_by_moc`):
+    /// the search region, degraded to the margin's order when the threshold is wider than
+    /// its cells, plus one ring of neighbouring cells, so that partitions whose margin area
+    /// may meet the region are kept.
+    static func marginSearchRegion(_ region: MOC, threshold: Double) -> MOC {
+        var moc = region
+        if threshold > Healpix.order2mindist(region.maxOrder) * 60 {
+            moc = moc.degraded(toOrder: Healpix.margin2order(marginThresholdArcsec: threshold))
+        }
+        return moc.addingNeighbours()
     }
 
     /// LSDB's pyarrow filters from a filtered MOC: its ranges at the index order, or,
