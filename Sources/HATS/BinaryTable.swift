@@ -93,8 +93,11 @@ struct BinaryTable {
     }
 
     /// Calls `body` with the position (row × repeat count + element) and value of
-    /// every element of an integer column, in order.
-    func forEachInteger(column index: Int, _ body: (Int, Int64) -> Void) throws(HATSError) {
+    /// every element of an integer column, in order; with `positions`, only of the
+    /// elements in that range (clamped to the column), so that a mapped file is
+    /// touched only there.
+    func forEachInteger(column index: Int, positions: Range<Int>? = nil,
+                        _ body: (Int, Int64) -> Void) throws(HATSError) {
         let column = columns[index]
         guard column.repeatCount > 0 else {
             throw HATSError(.invalidFITS, path: path, "column \(index + 1) has TFORM\(index + 1) = '\(column.form)': no values")
@@ -109,22 +112,33 @@ struct BinaryTable {
             throw HATSError(.invalidFITS, path: path,
                             "column \(column.name.isEmpty ? "\(index + 1)" : column.name) has TFORM\(index + 1) = '\(column.form)': expected an integer type (K, J, I or B)")
         }
+        let total = rowCount * column.repeatCount
+        let lower = max(0, positions?.lowerBound ?? 0), upper = min(total, positions?.upperBound ?? total)
+        guard lower < upper else { return }
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var position = 0
-            for row in 0..<rowCount {
-                var p = start + row * rowBytes + column.offset
-                for _ in 0..<column.repeatCount {
-                    let v: Int64
-                    switch size {
-                    case 8: v = Int64(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self).bigEndian)
-                    case 4: v = Int64(Int32(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self).bigEndian))
-                    case 2: v = Int64(Int16(bitPattern: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self).bigEndian))
-                    default: v = Int64(raw[p])
+            var position = lower
+            while position < upper {
+                let row = position / column.repeatCount
+                let element = position - row * column.repeatCount
+                let run = min(column.repeatCount - element, upper - position)
+                let p = start + row * rowBytes + column.offset + element * size
+                switch size {
+                case 8:
+                    for k in 0..<run {
+                        body(position + k, Int64(bitPattern: raw.loadUnaligned(fromByteOffset: p + 8 * k, as: UInt64.self).bigEndian))
                     }
-                    body(position, v)
-                    position += 1
-                    p += size
+                case 4:
+                    for k in 0..<run {
+                        body(position + k, Int64(Int32(bitPattern: raw.loadUnaligned(fromByteOffset: p + 4 * k, as: UInt32.self).bigEndian)))
+                    }
+                case 2:
+                    for k in 0..<run {
+                        body(position + k, Int64(Int16(bitPattern: raw.loadUnaligned(fromByteOffset: p + 2 * k, as: UInt16.self).bigEndian)))
+                    }
+                default:
+                    for k in 0..<run { body(position + k, Int64(raw[p + k])) }
                 }
+                position += run
             }
         }
     }

@@ -16,10 +16,10 @@ enum FileIO {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    static func readData(_ path: String) throws(HATSError) -> Data {
+    static func readData(_ path: String, mapped: Bool = false) throws(HATSError) -> Data {
         guard exists(path) else { throw .notFound(path) }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: mapped ? .alwaysMapped : [])
         } catch {
             throw HATSError(.io, path: path, "cannot read: \(error.localizedDescription)")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Columnar
 import HATS
 import HEALPix
@@ -35,7 +36,7 @@ extension Catalog {
     public static func open(_ path: String, columns: Columns = .default,
                             margin: CatalogMetadata.MarginSelection = .default,
                             search: (any Search)? = nil) throws -> Catalog {
-        let metadata = try CatalogMetadata(path: path, margin: margin)
+        let metadata = try CatalogMetadata(path: path, margin: margin, readMOC: false)
         var catalog = try Catalog(metadata: metadata, columns: columns)
         if let marginMetadata = metadata.margin {
             catalog = catalog.withMargin(try Catalog(metadata: marginMetadata, columns: columns))
@@ -72,8 +73,18 @@ extension Catalog {
             name: metadata.name, catalogType: properties.catalogType, raColumn: ra, decColumn: dec,
             healpixColumn: healpixColumn, healpixOrder: properties.healpixOrder ?? 29,
             schema: schema, partitions: metadata.partitions.pixels, totalRows: properties.totalRows,
-            moc: metadata.pointMapMOC, metadata: metadata,
+            coverage: try Self.pointMapCoverage(metadata), metadata: metadata,
             plan: Plan(source: source, readColumns: read), margin: nil)
+    }
+
+    /// The point map's coverage, to be read when needed (hats reads `point_map.fits`
+    /// for main catalogs only; margins have none).
+    static func pointMapCoverage(_ metadata: CatalogMetadata) throws -> CoverageSource {
+        guard metadata.catalogType != .margin else { return .none }
+        if let moc = metadata.pointMapMOC { return .known(moc) }
+        let file = metadata.path + "/" + HATSPaths.pointMapFile
+        guard FileManager.default.fileExists(atPath: file) else { return .none }
+        return .pointMap(path: file, order: try PointMap.order(ofFile: file), region: nil)
     }
 
     /// The column names a ``Columns`` value stands for, checked against the schema.

@@ -12,7 +12,7 @@ extension Catalog {
         try search.validate()
         var result = narrowed(by: search, pushdown: nil)
         if isFresh {
-            result.plan.pushdown = pushdownRanges(result.moc)
+            result.plan.pushdown = pushdownRanges(try result.coverageSource.load())
             result.plan.exactPushdown = result.plan.pushdown != nil
         }
         if let margin {
@@ -25,6 +25,12 @@ extension Catalog {
             result = result.withMargin(narrowedMargin)
         }
         return result
+    }
+
+    /// The coverage: the point map's non-zero pixels narrowed by the searches applied,
+    /// or `nil` when the catalog has no point map. Reads the point map.
+    public func coverage() throws -> MOC? {
+        try coverageSource.load()
     }
 
     /// A cone search (LSDB's `cone_search`).
@@ -70,9 +76,9 @@ extension Catalog {
         }
         if !search.isFine {
             // A coarse search's coverage is the partitions it keeps (lsdb's `filter_hc_catalog`).
-            result.moc = MOC(pixels: result.partitions)
+            result.coverageSource = .known(MOC(pixels: result.partitions))
         } else if let region {
-            result.moc = moc.map { $0.intersection(region) }
+            result.coverageSource = coverageSource.intersection(region)
         }
         result.totalRows = nil
         if search.isFine {

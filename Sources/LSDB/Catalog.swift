@@ -31,8 +31,8 @@ public struct Catalog: Sendable {
     public internal(set) var partitions: [HealpixPixel]
     /// The number of rows, when known without reading (unknown after a search or a query).
     public internal(set) var totalRows: Int?
-    /// The coverage (from the point map, narrowed by searches), if known.
-    public internal(set) var moc: MOC?
+    /// Where the coverage comes from: read from the point map only when needed.
+    var coverageSource: CoverageSource
     /// The catalog's on-disk metadata, when it was opened from disk.
     public let metadata: CatalogMetadata?
     /// The margin threshold in arcseconds, for a margin catalog.
@@ -52,7 +52,7 @@ public struct Catalog: Sendable {
 
     /// The order searches build their region at: the deeper of the MOC's order and the
     /// deepest partition order (hats' `get_max_coverage_order`).
-    var maxCoverageOrder: Int { max(moc?.maxOrder ?? 0, highestOrder) }
+    var maxCoverageOrder: Int { max(coverageSource.order ?? 0, highestOrder) }
 
     /// Whether nothing has narrowed the catalog since it was opened: a search then
     /// re-opens it with the search pushed into the read, as LSDB does.
@@ -67,7 +67,7 @@ public struct Catalog: Sendable {
     /// Creates a catalog over a partition source.
     init(name: String, catalogType: CatalogType, raColumn: String, decColumn: String,
          healpixColumn: String?, healpixOrder: Int, schema: Schema, partitions: [HealpixPixel],
-         totalRows: Int?, moc: MOC?, metadata: CatalogMetadata?, plan: Plan, margin: Catalog?) {
+         totalRows: Int?, coverage: CoverageSource, metadata: CatalogMetadata?, plan: Plan, margin: Catalog?) {
         self.name = name
         self.catalogType = catalogType
         self.raColumn = raColumn
@@ -77,7 +77,7 @@ public struct Catalog: Sendable {
         self.schema = schema
         self.partitions = partitions
         self.totalRows = totalRows
-        self.moc = moc
+        self.coverageSource = coverage
         self.metadata = metadata
         self.plan = plan
         self.marginBox = margin.map(Box.init)
@@ -115,4 +115,43 @@ enum PlanStep: Sendable {
     case select([String])
     /// Replace the partition by a function of it.
     case map(@Sendable (Table, HealpixPixel) throws -> Table)
+}
+
+/// A catalog's coverage, known or still in its point map.
+enum CoverageSource: Sendable {
+    /// No coverage is known (no point map): partitions stand for it.
+    case none
+    /// A MOC in memory.
+    case known(MOC)
+    /// The non-zero pixels of a point map of this order, within a region when one is given;
+    /// read from the file only when asked for.
+    case pointMap(path: String, order: Int, region: MOC?)
+
+    /// The MOC's order, without reading the map.
+    var order: Int? {
+        switch self {
+        case .none: return nil
+        case .known(let moc): return moc.maxOrder
+        case .pointMap(_, let order, let region): return max(order, region?.maxOrder ?? 0)
+        }
+    }
+
+    /// The coverage narrowed to a region.
+    func intersection(_ region: MOC) -> CoverageSource {
+        switch self {
+        case .none: return .none
+        case .known(let moc): return .known(moc.intersection(region))
+        case .pointMap(let path, let order, let previous):
+            return .pointMap(path: path, order: order, region: previous.map { $0.intersection(region) } ?? region)
+        }
+    }
+
+    /// The MOC, reading the point map if needed.
+    func load() throws -> MOC? {
+        switch self {
+        case .none: return nil
+        case .known(let moc): return moc
+        case .pointMap(let path, _, let region): return try PointMap.coverage(ofFile: path, within: region)
+        }
+    }
 }
