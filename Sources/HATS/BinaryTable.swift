@@ -142,4 +142,11 @@ struct BinaryTable {
             }
         }
     }
+
+    /// The value of one element of an integer column (`nil` for a non-integer column).
+    func integer(column index: Int, position: Int) -> Int64? {
+        var value: Int64?
+        try? forEachInteger(column: index, positions: position..<(position + 1)) { _, v in value = v }
+        return value
+    }
 }

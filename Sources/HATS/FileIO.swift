@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Small file-system helpers that turn Foundation errors into ``HATSError``s.
 enum FileIO {
@@ -18,11 +23,27 @@ enum FileIO {
 
     static func readData(_ path: String, mapped: Bool = false) throws(HATSError) -> Data {
         guard exists(path) else { throw .notFound(path) }
+        if mapped, let data = map(path) { return data }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: mapped ? .alwaysMapped : [])
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw HATSError(.io, path: path, "cannot read: \(error.localizedDescription)")
         }
+    }
+
+    /// The file mapped read-only into memory (pages are read when touched), or `nil`
+    /// when it cannot be mapped (then callers read it).
+    static func map(_ path: String) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        return Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in
+            _ = munmap(pointer, count)
+        })
     }
 
     static func readText(_ path: String) throws(HATSError) -> String {
