@@ -37,10 +37,7 @@ struct Evaluator {
     let table: Table
     var count: Int { table.rowCount }
 
-    init(table: Table) throws(QueryError) {
-        self.table = table
-    }
-
+    /// The value of `expression`, after checking that every column it names exists.
     func evaluate(_ expression: Expression) throws(QueryError) -> Datum {
         for name in expression.referencedColumns where table[name] == nil {
             throw .unknownColumn(name, available: table.columnNames)

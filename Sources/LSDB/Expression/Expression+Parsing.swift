@@ -103,8 +103,6 @@ struct QueryParser {
         case .name("not") where tokens[index + 1].kind == .name("in"):
             index += 2
             return ("not in", token)
-        case .name("is"):
-            return nil
         default:
             return nil
         }
