@@ -94,6 +94,7 @@ import Testing
         ("", 0, ""),
         ("a > 1 and", 9, ""),
         ("a > 99999999999999999999", 4, "99999999999999999999"),
+        ("a > @limit", 4, "@"),
     ])
     func syntaxErrorsNameOffsetAndToken(_ query: String, _ offset: Int, _ token: String) {
         do {

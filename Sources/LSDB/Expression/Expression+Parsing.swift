@@ -245,6 +245,8 @@ struct QueryParser {
                 index += 1
                 return .expression(.column(name))
             }
+        case .symbol("@"):
+            throw error("local variables (@name) are not supported in queries")
         case .symbol("("):
             index += 1
             if isSymbol(")") {
