@@ -8,7 +8,9 @@ pandas raises.
 Each entry has `expected`: the row_ids our engine must keep, or "error". Usually that is pandas'
 answer. Where we deliberately differ (see `oracle` and `note`), the expectation comes from pandas
 with numpy-nullable dtypes (for `%`, which pandas does not implement for pyarrow dtypes) or from
-the project's contract (comparing a string with a number is an error).
+the project's contract. Up to 60 random queries from a small grammar follow, kept only where pandas
+accepts them (pandas rejects, for one, int8 arithmetic that overflows int8, which we compute in
+int64).
 
 Run with the project's venv:  .venv/bin/python Scripts/make_query_fixtures.py
 """
@@ -147,6 +149,59 @@ QUERIES = [
 ]
 
 
+def random_queries(count):
+    """Random queries from a small grammar (seeded), to compare precedence and types broadly."""
+    rng = np.random.default_rng(7)
+    numeric = ["i8", "i32", "i64", "u8", "f32", "f64", "teff_gaia", "`my col`"]
+
+    def pick(options):
+        return options[int(rng.integers(len(options)))]
+
+    def literal():
+        r = rng.random()
+        if r < 0.5:
+            return str(int(rng.integers(-60, 61)))
+        if r < 0.8:
+            return repr(round(float(rng.normal(0, 30)), 2))
+        return pick(["0", "1", "2", "0.5", "1e-3", "-inf"])
+
+    def operand(depth):
+        if depth == 0 or rng.random() < 0.4:
+            if rng.random() < 0.7:
+                return ("-" if rng.random() < 0.1 else "") + pick(numeric)
+            return literal()
+        op = pick(["+", "-", "*", "/", "//", "**"])
+        if op == "**":
+            return f"{pick(numeric)} ** {int(rng.integers(0, 3))}"
+        left, right = operand(depth - 1), operand(depth - 1)
+        return f"({left} {op} {right})" if rng.random() < 0.5 else f"{left} {op} {right}"
+
+    def condition(depth):
+        r = rng.random()
+        if depth == 0 or r < 0.4:
+            kind = rng.random()
+            if kind < 0.55:
+                return f"{operand(1)} {pick(['<', '<=', '>', '>=', '==', '!='])} {operand(1)}"
+            if kind < 0.65:
+                return f"{literal()} < {pick(numeric)} <= {operand(1)}"
+            if kind < 0.75:
+                return pick(["flag", "not flag", "~flag", "flag == False"])
+            if kind < 0.85:
+                text = pick(["'beta'", "'b'", "''"])
+                return f"s {pick(['==', '!=', '<', '>='])} {text}"
+            if kind < 0.93:
+                values = ", ".join(str(int(v)) for v in rng.integers(-20, 21, 4))
+                return f"{pick(['i8', 'i32', 'u8'])} {pick(['in', 'not in'])} [{values}]"
+            return f"{pick(numeric + ['s', 'flag'])}.{pick(['isna()', 'notna()'])}"
+        if r < 0.7:
+            return f"{condition(depth - 1)} {pick(['and', 'or', '&', '|'])} {condition(depth - 1)}"
+        if r < 0.85:
+            return f"{pick(['not ', '~'])}({condition(depth - 1)})"
+        return f"({condition(depth - 1)} or {condition(depth - 1)}) and {condition(depth - 1)}"
+
+    return [condition(3) for _ in range(count)]
+
+
 def run(df, query):
     try:
         kept = df.query(query)
@@ -174,6 +229,13 @@ def main():
             expected = "error"
         entries.append({"query": query, "oracle": oracle, "note": note, "pandas_error": error,
                         "expected": expected})
+    accepted = 0
+    for query in random_queries(90):
+        rows, error = run(df, query)
+        if error is None and accepted < 60:
+            accepted += 1
+            entries.append({"query": query, "oracle": "pandas-random", "note": "random query pandas accepts",
+                            "pandas_error": None, "expected": rows})
     lines = ",\n ".join(json.dumps(e, ensure_ascii=False) for e in entries)
     (OUT / "queries.json").write_text("[" + lines + "]\n")
     for e in entries:

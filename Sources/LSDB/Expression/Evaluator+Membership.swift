@@ -88,7 +88,20 @@ extension Evaluator {
         switch v.storage {
         case .scalar(let x): return (Bitmap(repeating: set.contains(x), count: count), nil)
         case .buffer(let b):
-            let bits = b.withUnsafeBufferPointer(as: T.self) { x in Bitmap.evaluating(count: count) { set.contains(x[$0]) } }
+            let bits = b.withUnsafeBufferPointer(as: T.self) { x in
+                // A short list is faster to scan than to hash into.
+                if set.count <= 8 {
+                    let list = Array(set)
+                    return list.withUnsafeBufferPointer { list in
+                        Bitmap.evaluating(count: count) { i in
+                            let value = x[i]
+                            for candidate in list where candidate == value { return true }
+                            return false
+                        }
+                    }
+                }
+                return Bitmap.evaluating(count: count) { set.contains(x[$0]) }
+            }
             return (bits, v.validity)
         }
     }

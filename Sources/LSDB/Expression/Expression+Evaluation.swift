@@ -14,12 +14,14 @@ extension Expression {
         try Evaluator(table: table).evaluate(self).column(count: table.rowCount)
     }
 
-    /// The rows the expression selects: set where it evaluates to true, unset where false or null.
+    /// The rows the expression selects: set where it evaluates to true, unset where false or null
+    /// (a constant selects all rows or none).
     ///
     /// - Throws: ``QueryError/notBoolean(_:)`` when the result is not boolean, and the errors of
     ///   ``evaluate(on:)``.
     public func mask(on table: Table) throws(QueryError) -> Bitmap {
-        let result = try Evaluator(table: table).evaluate(self)
+        var result = try Evaluator(table: table).evaluate(self)
+        if case .null = result { result = .truth(.constant(nil)) }
         guard case .truth(let truth) = result else {
             throw .notBoolean("'\(self)' evaluates to \(result.typeName), not to booleans")
         }
@@ -35,10 +37,7 @@ struct Evaluator {
     let table: Table
     var count: Int { table.rowCount }
 
-    init(table: Table) throws(QueryError) {
-        self.table = table
-    }
-
+    /// The value of `expression`, after checking that every column it names exists.
     func evaluate(_ expression: Expression) throws(QueryError) -> Datum {
         for name in expression.referencedColumns where table[name] == nil {
             throw .unknownColumn(name, available: table.columnNames)

@@ -103,8 +103,6 @@ struct QueryParser {
         case .name("not") where tokens[index + 1].kind == .name("in"):
             index += 2
             return ("not in", token)
-        case .name("is"):
-            return nil
         default:
             return nil
         }
@@ -247,6 +245,8 @@ struct QueryParser {
                 index += 1
                 return .expression(.column(name))
             }
+        case .symbol("@"):
+            throw error("local variables (@name) are not supported in queries")
         case .symbol("("):
             index += 1
             if isSymbol(")") {

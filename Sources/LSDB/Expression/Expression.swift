@@ -32,6 +32,10 @@ public indirect enum Expression: Sendable, Hashable {
     case nullTest(Expression, isNull: Bool)
 }
 
+/// Another name for ``Expression``, for code that also imports a module with its own
+/// `Expression` type (Foundation on recent Apple platforms has one).
+public typealias QueryExpression = Expression
+
 /// A constant in an expression.
 public enum Literal: Sendable, Hashable {
     /// A 64-bit integer.
