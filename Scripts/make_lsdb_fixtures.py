@@ -47,6 +47,8 @@ A. Edge-case catalogs, Tests/LSDBTests/Fixtures/catalogs/<name>/ (a few hundred 
                         filters for searches.
 
 B. Tests/LSDBTests/Fixtures/lsdb/expected.json: {"versions", "notes", "catalog_facts", "cases"}.
+   Polygon cases need lsst-sphgeom, which Scripts/requirements.txt does not pin: the script adds
+   .venv-extra/ (git-ignored) to sys.path and stops with the install command when it is missing.
    Each case:
      name, catalog (path relative to the repository root),
      open: {"margin": null | "default" | "<relative path>", "columns": null | "all" | [names]}
@@ -63,6 +65,7 @@ B. Tests/LSDBTests/Fixtures/lsdb/expected.json: {"versions", "notes", "catalog_f
          the catalog from disk and takes lsdb's select-pixels + row-filter path,
      head: n for `catalog.head(n)` instead of `compute()`, or null,
      error: "<ExceptionClass>: <message>" when lsdb raised (result null then),
+     warnings: the first line of each warning lsdb/hats gave (deduplicated, sorted),
      result: summary of the computed frame:
          partitions   get_healpix_pixels() of the final catalog, in lsdb's order
          rows, columns (frame order, index excluded), dtypes (pyarrow type names), index_name,
@@ -74,6 +77,7 @@ B. Tests/LSDBTests/Fixtures/lsdb/expected.json: {"versions", "notes", "catalog_f
          float_sums   per float column: the sum of non-null values, computed with math.fsum (the
                       correctly rounded sum, independent of order); compare with a tolerance
          null_counts  per column
+         head_rows_per_partition (head cases only) [[order, pixel, rows], ...] in row order
      margin_result: the same summary for `catalog.margin` after the same operations (only when a
          margin is open and head is null), else null.
 
@@ -108,6 +112,12 @@ PARTITION_ROWS = 60
 KEYS_LIMIT = 3000
 
 REPO = Path(__file__).resolve().parent.parent
+# lsdb's polygon search needs lsst-sphgeom (and its dependency hpgeom), which Scripts/requirements.txt
+# does not pin.  Install them beside the venv, outside it (git-ignored):
+#   .venv/bin/python -m pip install --no-deps --target .venv-extra lsst-sphgeom==30.2026.4000 hpgeom==1.6.1
+EXTRA = REPO / ".venv-extra"
+if EXTRA.is_dir():
+    sys.path.append(str(EXTRA))
 FIXTURES = REPO / "Tests" / "LSDBTests" / "Fixtures"
 CATALOGS = FIXTURES / "catalogs"
 EXPECTED = FIXTURES / "lsdb" / "expected.json"
@@ -289,6 +299,7 @@ def moc_cells_near(ra, dec):
 
 def make_cases():
     cone95 = cone(95.0, -25.0, 0.7 * 3600)
+    poly95 = {"kind": "polygon", "vertices": [[92.0, -28.0], [98.0, -28.0], [97.0, -22.0], [93.0, -22.0]]}
     c = [
         case("gaia_open_default", GAIA),
         case("gaia_open_columns_list", GAIA, columns=["source_id", "phot_g_mean_mag"]),
@@ -316,8 +327,15 @@ def make_cases():
              at_open=True),
         case("ztf_box", ZTF, margin="default",
              search={"kind": "box", "ra": [40.0, 60.0], "dec": [0.0, 10.0]}),
-        case("gaia_polygon", GAIA, search={"kind": "polygon",
-                                           "vertices": [[92.0, -28.0], [98.0, -28.0], [97.0, -22.0], [93.0, -22.0]]}),
+        case("gaia_polygon", GAIA, search=poly95),
+        case("gaia_polygon_at_open", GAIA, search=poly95, at_open=True),
+        case("gaia_polygon_ra_wrap", GAIA, search={"kind": "polygon",
+                                                   "vertices": [[355.0, -6.0], [6.0, -4.0], [4.0, 7.0], [354.0, 5.0]]}),
+        case("gaia_polygon_clockwise", GAIA, search={"kind": "polygon", "vertices": poly95["vertices"][::-1]}),
+        case("gaia_polygon_nonconvex", GAIA, search={"kind": "polygon", "vertices": [
+            [90.0, -30.0], [100.0, -30.0], [95.0, -25.0], [100.0, -20.0], [90.0, -20.0]]}),
+        case("ztf_polygon", ZTF, margin="default", search={"kind": "polygon",
+                                                          "vertices": [[40.0, -5.0], [60.0, -5.0], [60.0, 15.0], [40.0, 15.0]]}),
         case("gaia_order_1_2", GAIA, search={"kind": "order", "min": 1, "max": 2}),
         case("gaia_order_min_3", GAIA, search={"kind": "order", "min": 3, "max": None}),
         case("gaia_pixel", GAIA, search={"kind": "pixel", "pixels": [[0, 4], [2, 113], [3, 448]]}),
@@ -442,6 +460,20 @@ def summarise(df, pixels) -> dict:
     return out
 
 
+def rows_per_partition(df, pixels, cat):
+    """[[order, pixel, rows], ...] for the partitions the frame's rows come from, in row order
+    (head takes whole leading partitions, in get_healpix_pixels() order, then part of one more)."""
+    k = cat.hc_structure.catalog_info.healpix_order
+    idx = df.index.to_numpy().astype(np.int64)
+    out = []
+    for p in pixels:
+        shift = 2 * (k - p.order)
+        n = int(np.count_nonzero((idx >> shift) == p.pixel))
+        if n:
+            out.append([int(p.order), int(p.pixel), n])
+    return out
+
+
 def run_case(spec) -> dict:
     import lsdb
 
@@ -469,6 +501,7 @@ def run_case(spec) -> dict:
             if spec["head"] is not None:
                 df = cat.head(spec["head"])
                 res["result"] = summarise(df, pixels)
+                res["result"]["head_rows_per_partition"] = rows_per_partition(df, pixels, cat)
             else:
                 df = cat.compute(progress_bar=False)
                 res["result"] = summarise(df, pixels)
@@ -488,6 +521,12 @@ def run_case(spec) -> dict:
 
 def main():
     t0 = time.time()
+    try:
+        import lsst.sphgeom  # noqa: F401
+    except ImportError:
+        sys.exit("error: the polygon cases need lsst-sphgeom; install it with\n"
+                 "  .venv/bin/python -m pip install --no-deps --target .venv-extra "
+                 "lsst-sphgeom==30.2026.4000 hpgeom==1.6.1")
     import dask
     import hats
     import lsdb
