@@ -41,17 +41,21 @@ public struct Bitmap: Sendable {
     public static func evaluating(count: Int, _ predicate: (Int) throws -> Bool) rethrows -> Bitmap {
         let byteCount = (count + 7) / 8
         let buffer = try Buffer(unsafeUninitializedCapacity: byteCount, of: UInt8.self) { out, initialized in
-            var i = 0
-            for b in 0..<byteCount {
-                let end = Swift.min(i + 8, count)
+            let fullBytes = count / 8
+            for b in 0..<fullBytes {
+                let base = b &* 8
                 var byte: UInt8 = 0
-                var bit: UInt8 = 0
-                while i < end {
-                    if try predicate(i) { byte |= 1 << bit }
-                    bit += 1
-                    i += 1
+                for k in 0..<8 {
+                    byte |= (try predicate(base &+ k) ? 1 : 0) << UInt8(k)
                 }
                 out[b] = byte
+            }
+            if fullBytes < byteCount {
+                var byte: UInt8 = 0
+                for i in (fullBytes * 8)..<count {
+                    byte |= (try predicate(i) ? 1 : 0) << UInt8(i - fullBytes * 8)
+                }
+                out[fullBytes] = byte
             }
             initialized = byteCount
         }

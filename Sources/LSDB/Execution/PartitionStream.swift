@@ -35,7 +35,9 @@ public struct PartitionStream: AsyncSequence {
         }
     }
 
-    /// The window of running partition tasks.
+    /// The window of partition tasks: at most `window` computing at once, and at most
+    /// twice that many started and not yet taken by the consumer (finished partitions
+    /// wait in order while later ones keep the cores busy).
     final class State {
         let catalog: Catalog
         let options: ExecutionOptions
@@ -44,10 +46,14 @@ public struct PartitionStream: AsyncSequence {
         let start = DispatchTime.now()
         var nextToStart = 0
         var nextToYield = 0
-        var running: [Int: Task<Table, any Error>] = [:]
+        var tasks: [Int: Task<Table, any Error>] = [:]
+        var finished: Set<Int> = []
         var largestPartitionBytes = 0
         var rows = 0
         var failed = false
+        let completions: AsyncStream<Int>
+        let completed: AsyncStream<Int>.Continuation
+        var completionIterator: AsyncStream<Int>.Iterator
 
         init(catalog: Catalog, options: ExecutionOptions) {
             self.catalog = catalog
@@ -55,46 +61,61 @@ public struct PartitionStream: AsyncSequence {
             self.pixels = catalog.partitions
             let parallelPartitions = Swift.max(1, Swift.min(options.concurrency, catalog.partitions.count))
             self.readConcurrency = Swift.max(1, options.concurrency / parallelPartitions)
+            (completions, completed) = AsyncStream<Int>.makeStream()
+            completionIterator = completions.makeAsyncIterator()
         }
 
         deinit {
-            for task in running.values { task.cancel() }
+            for task in tasks.values { task.cancel() }
+            completed.finish()
         }
 
-        /// How many partitions may run at once now.
+        /// How many partitions may compute at once now.
         var window: Int {
             guard let limit = options.memoryLimit, largestPartitionBytes > 0 else { return options.concurrency }
             return Swift.max(1, Swift.min(options.concurrency, limit / largestPartitionBytes))
         }
 
         func fill() {
-            while nextToStart < pixels.count, running.count < window {
-                let catalog = self.catalog, pixel = pixels[nextToStart], threads = readConcurrency
-                running[nextToStart] = Task.detached {
-                    try catalog.computePartition(pixel, concurrency: threads)
+            let computing = tasks.count - finished.count
+            var room = window - computing
+            while room > 0, nextToStart < pixels.count, tasks.count < 2 * window {
+                // The last partitions get the cores that no other partition needs.
+                let remaining = pixels.count - nextToStart
+                let threads = Swift.max(readConcurrency, options.concurrency / Swift.max(1, Swift.min(remaining, window)))
+                let catalog = self.catalog, pixel = pixels[nextToStart]
+                let index = nextToStart, completed = self.completed
+                tasks[index] = Task.detached {
+                    defer { completed.yield(index) }
+                    return try catalog.computePartition(pixel, concurrency: threads)
                 }
                 nextToStart += 1
+                room -= 1
             }
         }
 
         func next() async throws -> Element? {
             guard !failed, nextToYield < pixels.count else { return nil }
             fill()
-            guard let task = running[nextToYield] else { return nil }
+            while !finished.contains(nextToYield) {
+                guard let index = await completionIterator.next() else {
+                    try Task.checkCancellation()
+                    return nil
+                }
+                finished.insert(index)
+                fill()
+            }
+            guard let task = tasks.removeValue(forKey: nextToYield) else { return nil }
+            finished.remove(nextToYield)
             let table: Table
             do {
-                table = try await withTaskCancellationHandler {
-                    try await task.value
-                } onCancel: {
-                    task.cancel()
-                }
+                table = try await task.value
             } catch {
                 failed = true
-                for task in running.values { task.cancel() }
-                running = [:]
+                for task in tasks.values { task.cancel() }
+                tasks = [:]
                 throw error
             }
-            running[nextToYield] = nil
             let pixel = pixels[nextToYield]
             nextToYield += 1
             largestPartitionBytes = Swift.max(largestPartitionBytes, table.byteCount)

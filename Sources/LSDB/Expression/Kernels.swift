@@ -103,7 +103,16 @@ enum Kernels {
     /// Compares with `op` using `T`'s ordering (IEEE rules for floats: NaN is unordered).
     static func compare<T: BitwiseCopyable & Comparable>(_ op: ComparisonOperator, _ a: Vector<T>, _ b: Vector<T>,
                                                          count: Int) -> Truth {
-        switch op {
+        // Column against constant, the common case, in loops with the operator inlined.
+        if case .buffer(let xb) = a.storage, case .scalar(let y) = b.storage {
+            let bits = xb.withUnsafeBufferPointer(as: T.self) { x in compareScalar(op, x, y, count: count) }
+            return .bits(bits, validity: a.validity)
+        }
+        if case .scalar(let x) = a.storage, case .buffer(let yb) = b.storage {
+            let bits = yb.withUnsafeBufferPointer(as: T.self) { y in compareScalar(op.swapped, y, x, count: count) }
+            return .bits(bits, validity: b.validity)
+        }
+        return switch op {
         case .equal: compare(a, b, count: count) { $0 == $1 }
         case .notEqual: compare(a, b, count: count) { $0 != $1 }
         case .less: compare(a, b, count: count) { $0 < $1 }
@@ -157,6 +166,20 @@ enum Kernels {
     private static func withOptionalBytes<R>(_ bitmap: Bitmap?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
         guard let bitmap else { return body(nil) }
         return bitmap.buffer.withUnsafeBytes { body($0) }
+    }
+
+    /// `x[i] op y` for every row, one specialised loop per operator.
+    @inline(__always)
+    static func compareScalar<T: Comparable>(_ op: ComparisonOperator, _ x: UnsafeBufferPointer<T>, _ y: T,
+                                             count: Int) -> Bitmap {
+        switch op {
+        case .equal: return Bitmap.evaluating(count: count) { x[$0] == y }
+        case .notEqual: return Bitmap.evaluating(count: count) { x[$0] != y }
+        case .less: return Bitmap.evaluating(count: count) { x[$0] < y }
+        case .lessOrEqual: return Bitmap.evaluating(count: count) { x[$0] <= y }
+        case .greater: return Bitmap.evaluating(count: count) { x[$0] > y }
+        case .greaterOrEqual: return Bitmap.evaluating(count: count) { x[$0] >= y }
+        }
     }
 }
 

@@ -9,6 +9,7 @@ struct LeafBuilder {
 
     func build() throws -> Column {
         let n = slots.count
+        if let column = try flatNullableFixed() { return column }
         let (indices, validity) = try valueIndices()
         do {
             switch chunk.storage {
@@ -77,6 +78,62 @@ struct LeafBuilder {
             if let last = indices.last(where: { $0 >= 0 }), Int(last) >= chunk.valueCount { throw shortValues(Int(last) + 1) }
             return (indices, nulls > 0 ? Bitmap(buffer: Buffer(validity), count: n) : nil)
         }
+    }
+
+    /// The common case of a flat, nullable fixed-width column (one level entry per slot, values
+    /// stored at their own width), scattered in one branch-free pass that also builds the
+    /// validity; `nil` when the column is not of that shape.
+    private func flatNullableFixed() throws -> Column? {
+        guard case .all(let n) = slots, case .fixed(let storedWidth) = chunk.storage,
+              storedWidth == 4 || storedWidth == 8, type.byteWidth == storedWidth else { return nil }
+        let defs = chunk.definitionLevels
+        guard defs.count == n, n > chunk.valueCount, chunk.valueCount > 0 else { return nil }
+        let maxDef = UInt8(clamping: chunk.descriptor.maxDefinitionLevel)
+        let dense = chunk.fixed.finish()
+        var present = 0
+        var validityBytes = [UInt8](repeating: 0, count: (n + 7) / 8)
+        let values = try defs.withUnsafeBufferPointer { d in
+            try dense.withUnsafeBytes { src in
+                try Buffer(unsafeUninitializedCapacity: n * storedWidth, of: UInt8.self) { out, initialized in
+                    let valueCount = Swift.min(chunk.valueCount, src.count / storedWidth)
+                    if storedWidth == 8 {
+                        present = try Self.scatter(d, maxDef, src, valueCount, out, &validityBytes, as: UInt64.self)
+                    } else {
+                        present = try Self.scatter(d, maxDef, src, valueCount, out, &validityBytes, as: UInt32.self)
+                    }
+                    initialized = n * storedWidth
+                }
+            }
+        }
+        guard present <= chunk.valueCount else { throw shortValues(present) }
+        let validity = present == n ? nil : Bitmap(buffer: Buffer(validityBytes), count: n)
+        do {
+            return try Column(type: type, count: n, values: values, validity: validity)
+        } catch {
+            throw ParquetError(.corruptData, "inconsistent column data: \(error)", column: chunk.descriptor.dottedPath)
+        }
+    }
+
+    @inline(__always)
+    private static func scatter<T: FixedWidthInteger>(
+        _ defs: UnsafeBufferPointer<UInt8>, _ maxDef: UInt8, _ src: UnsafeRawBufferPointer, _ valueCount: Int,
+        _ out: UnsafeMutableBufferPointer<UInt8>, _ validity: inout [UInt8], as: T.Type
+    ) throws -> Int {
+        let dst = UnsafeMutableRawPointer(out.baseAddress!).bindMemory(to: T.self, capacity: defs.count)
+        let values = src.bindMemory(to: T.self)
+        var v = 0
+        let last = valueCount - 1
+        try validity.withUnsafeMutableBufferPointer { bits in
+            for i in 0..<defs.count {
+                let isPresent = defs[i] == maxDef
+                guard v <= last || !isPresent else { throw ParquetError(.corruptData, "more present slots than values") }
+                let value = values[Swift.max(0, Swift.min(v, last))]
+                dst[i] = isPresent ? value : 0
+                bits[i >> 3] |= (isPresent ? 1 : 0) << UInt8(i & 7)
+                v &+= isPresent ? 1 : 0
+            }
+        }
+        return v
     }
 
     /// Whether the definition level at every slot equals `level`.
