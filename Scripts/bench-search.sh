@@ -9,10 +9,10 @@
 #
 # Cases, per catalog:
 #   cone  lsdb: open_catalog + cone_search(95, -25, 0.7 deg) + compute()
-#         ours: lsdb select CATALOG --cone 95,-25,2520 --output /tmp/bench-cone.parquet
+#         ours: lsdb select CATALOG --cone 95,-25,2520   (computed into memory, head and tail printed)
 #   scan  lsdb: open_catalog + query(Q) + compute(), Q = 3 conditions on 3 columns (the peer picks
 #               it from the catalog's columns and prints it)
-#         ours: lsdb select CATALOG --where "Q" --output /tmp/bench-scan.parquet
+#         ours: lsdb select CATALOG --where "Q"
 # Build the catalogs first with Scripts/make_bench_catalogs.py.
 #
 # Each side runs RUNS times per case (default 3); the table shows medians: wall time and peak RSS
@@ -98,14 +98,14 @@ for cat in $CATALOGS; do
     if [ "$ours_ok" = 1 ]; then
       for i in $(seq 1 "$RUNS"); do
         echo "== $label $case: ours run $i"
-        rm -f "/tmp/bench-$case.parquet"
+        # Like lsdb's compute(): the result is computed into memory, then printed (head and tail).
         if [ "$case" = cone ]; then
-          run_timed "ours-$label-$case-$i" "$OURS" select "$cat" --cone 95,-25,2520 --output "/tmp/bench-$case.parquet"
+          run_timed "ours-$label-$case-$i" "$OURS" select "$cat" --cone 95,-25,2520
         else
-          run_timed "ours-$label-$case-$i" "$OURS" select "$cat" --where "$query" --output "/tmp/bench-$case.parquet"
+          run_timed "ours-$label-$case-$i" "$OURS" select "$cat" --where "$query"
         fi
-        "$PY" -c 'import pyarrow.parquet as pq,sys; print(pq.read_metadata(sys.argv[1]).num_rows)' \
-          "/tmp/bench-$case.parquet" > "$out/ours-$label-$case-$i.rows" 2>/dev/null || echo "?" > "$out/ours-$label-$case-$i.rows"
+        sed -n 's/^\[\([0-9]*\) rows x .*/\1/p' "$out/ours-$label-$case-$i.out" | tail -1 > "$out/ours-$label-$case-$i.rows"
+        [ -s "$out/ours-$label-$case-$i.rows" ] || echo "?" > "$out/ours-$label-$case-$i.rows"
         echo "   rows: $(cat "$out/ours-$label-$case-$i.rows")"
         echo "ours $label $case $out/ours-$label-$case-$i" >> "$out/runs.txt"
       done

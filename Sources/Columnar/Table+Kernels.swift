@@ -1,3 +1,4 @@
+import Dispatch
 extension Table {
     /// Returns the rows whose bit in `mask` is set, in order.
     ///
@@ -64,6 +65,11 @@ extension Table {
     ///
     /// - Throws: ``ColumnarError`` when the column names or types differ, or `tables` is empty.
     public static func concatenate(_ tables: [Table]) throws -> Table {
+        try concatenate(tables, concurrency: 1)
+    }
+
+    /// ``concatenate(_:)`` with up to `concurrency` columns joined at once.
+    public static func concatenate(_ tables: [Table], concurrency: Int) throws -> Table {
         guard let first = tables.first else { throw ColumnarError.invalidLayout("no tables to concatenate") }
         for table in tables.dropFirst() {
             guard table.columnNames == first.columnNames else {
@@ -73,13 +79,23 @@ extension Table {
             }
         }
         if tables.count == 1 { return first }
-        let columns = try first.columns.indices.map { i in
+        let join = { @Sendable (i: Int) throws -> Column in
             do {
                 return try Column.concatenate(tables.map { $0.columns[i] })
             } catch ColumnarError.typeMismatch(let expected, let actual, _) {
                 throw ColumnarError.typeMismatch(expected: expected, actual: actual,
                                                  context: "concatenate column '\(first.columnNames[i])'")
             }
+        }
+        let columns: [Column]
+        if concurrency > 1, first.columns.count > 1 {
+            let results = ConcurrentResults<Column>(count: first.columns.count)
+            DispatchQueue.concurrentPerform(iterations: first.columns.count) { i in
+                results.set(i, Result { try join(i) })
+            }
+            columns = try results.values()
+        } else {
+            columns = try first.columns.indices.map(join)
         }
         var schema = first.schema
         for i in schema.fields.indices where tables.contains(where: { $0.schema.fields[i].nullable }) {
@@ -102,3 +118,37 @@ extension Table: Equatable {
             && lhs.rowCount == rhs.rowCount && lhs.columns == rhs.columns
     }
 }
+
+/// Results written by concurrent iterations, each to its own slot.
+final class ConcurrentResults<T>: @unchecked Sendable {
+    private var slots: [Result<T, any Error>?]
+    private let lock = NSLockShim()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<T, any Error>) {
+        lock.withLock { slots[index] = value }
+    }
+
+    func values() throws -> [T] {
+        try slots.map { try $0!.get() }
+    }
+}
+
+/// A pthread mutex (Columnar does not import Foundation).
+final class NSLockShim: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

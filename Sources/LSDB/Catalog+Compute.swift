@@ -15,7 +15,7 @@ extension Catalog {
         for try await (_, table) in partitionStream(options: options) {
             tables.append(table)
         }
-        return try Self.concatenate(tables, emptySchema: schema, index: healpixColumn)
+        return try Self.concatenate(tables, emptySchema: schema, index: healpixColumn, concurrency: options.concurrency)
     }
 
     /// The first `n` rows, computing partitions in order only until there are
@@ -36,12 +36,12 @@ extension Catalog {
     }
 
     /// Joins partition tables, or an empty table of the schema when there are none.
-    static func concatenate(_ tables: [Table], emptySchema: Schema, index: String?) throws -> Table {
+    static func concatenate(_ tables: [Table], emptySchema: Schema, index: String?, concurrency: Int = 1) throws -> Table {
         if tables.isEmpty {
             let indexName = index.flatMap { emptySchema.firstIndex(of: $0) != nil ? $0 : nil }
             return try Table(emptyWith: emptySchema, indexColumnName: indexName)
         }
-        let joined = tables.count == 1 ? tables[0] : try Table.concatenate(tables)
+        let joined = tables.count == 1 ? tables[0] : try Table.concatenate(tables, concurrency: concurrency)
         if joined.indexColumnName == nil, let index, joined.schema.firstIndex(of: index) != nil {
             return try joined.withIndexColumn(index)
         }

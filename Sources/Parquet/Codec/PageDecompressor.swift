@@ -1,4 +1,5 @@
 import CZstd
+import Synchronization
 
 /// Decompresses the pages of one column chunk into a single growable buffer, reused from page to
 /// page, with one ZSTD decompression context for the whole chunk.
@@ -15,7 +16,7 @@ final class PageDecompressor {
 
     deinit {
         buffer?.deallocate()
-        if let zstdContext { ZSTD_freeDCtx(zstdContext) }
+        if let zstdContext { ZstdContextPool.shared.release(zstdContext) }
     }
 
     /// Decompresses `input` with `codec` into the reused buffer and returns exactly `size` bytes.
@@ -47,8 +48,36 @@ final class PageDecompressor {
 
     private func context() throws -> OpaquePointer {
         if let zstdContext { return zstdContext }
-        guard let created = ZSTD_createDCtx() else { throw ParquetError(.decompression, "ZSTD: cannot create a context") }
+        guard let created = ZstdContextPool.shared.acquire() else {
+            throw ParquetError(.decompression, "ZSTD: cannot create a context")
+        }
         zstdContext = created
         return created
+    }
+}
+
+/// Decompression contexts kept for reuse across column chunks: creating one costs about as much as
+/// decompressing a small page.
+final class ZstdContextPool: Sendable {
+    static let shared = ZstdContextPool()
+
+    private struct Contexts: @unchecked Sendable { var free: [OpaquePointer] = [] }
+    private let contexts = Mutex(Contexts())
+    private let limit = 64
+
+    /// A context from the pool, or a new one (`nil` when libzstd cannot allocate it).
+    func acquire() -> OpaquePointer? {
+        if let context = contexts.withLock({ $0.free.popLast() }) { return context }
+        return ZSTD_createDCtx()
+    }
+
+    /// Returns a context to the pool (freed when the pool is full).
+    func release(_ context: OpaquePointer) {
+        let kept = contexts.withLock { state -> Bool in
+            guard state.free.count < limit else { return false }
+            state.free.append(context)
+            return true
+        }
+        if !kept { ZSTD_freeDCtx(context) }
     }
 }
