@@ -47,8 +47,8 @@ A. Edge-case catalogs, Tests/LSDBTests/Fixtures/catalogs/<name>/ (a few hundred 
                         filters for searches.
 
 B. Tests/LSDBTests/Fixtures/lsdb/expected.json: {"versions", "notes", "catalog_facts", "cases"}.
-   Polygon cases need lsst-sphgeom, which Scripts/requirements.txt does not pin: the script adds
-   .venv-extra/ (git-ignored) to sys.path and stops with the install command when it is missing.
+   Polygon cases need lsst-sphgeom (pinned in Scripts/requirements.txt); an older venv without it can
+   use .venv-extra/ (git-ignored), which the script adds to sys.path.
    Each case:
      name, catalog (path relative to the repository root),
      open: {"margin": null | "default" | "<relative path>", "columns": null | "all" | [names]}

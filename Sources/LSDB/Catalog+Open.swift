@@ -78,13 +78,18 @@ extension Catalog {
     }
 
     /// The point map's coverage, to be read when needed (hats reads `point_map.fits`
-    /// for main catalogs only; margins have none).
+    /// for main catalogs only; margins have none), or the skymap's when there is no point map.
     static func pointMapCoverage(_ metadata: CatalogMetadata) throws -> CoverageSource {
         guard metadata.catalogType != .margin else { return .none }
         if let moc = metadata.pointMapMOC { return .known(moc) }
-        let file = metadata.path + "/" + HATSPaths.pointMapFile
-        guard FileManager.default.fileExists(atPath: file) else { return .none }
-        return .pointMap(path: file, order: try PointMap.order(ofFile: file), region: nil)
+        // hats reads point_map.fits; skymap.fits holds the same counts, so it stands in when the
+        // point map is missing (search results are the same either way).
+        for name in [HATSPaths.pointMapFile, HATSPaths.skymapFile] {
+            let file = metadata.path + "/" + name
+            guard FileManager.default.fileExists(atPath: file) else { continue }
+            return .pointMap(path: file, order: try PointMap.order(ofFile: file), region: nil)
+        }
+        return .none
     }
 
     /// The column names a ``Columns`` value stands for, checked against the schema.

@@ -48,6 +48,7 @@ import Testing
         let result = try CLIRunner.run(["select", Self.sample("gaia"), "--cone", "95,-25,2520",
                                         "--columns", "source_id,teff", "--output", out])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "_healpix_29,source_id,teff,ra,dec")
         #expect(lines.count == 485 + 2)  // header, rows, final newline
@@ -86,5 +87,30 @@ import Testing
         #expect(usage.status == 64)
         let both = try CLIRunner.run(["select", Self.sample("gaia"), "--cone", "1,2,3", "--orders", "0,1"])
         #expect(both.status == 64)
+    }
+
+    @Test func progressBarOnATerminal() throws {
+        // `script` runs the command on a pseudo-terminal, so stderr is a terminal.
+        let out = Self.temporaryFile("tty.csv")
+        let command = "\(CLIRunner.executable.path) select \(Self.sample("gaia")) --output \(out)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("39/39 partitions, 61690 rows"), "\(text)")
+        let quiet = Process()
+        quiet.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        quiet.arguments = ["-q", "-e", "-c", command + " --no-progress", "/dev/null"]
+        let quietPipe = Pipe()
+        quiet.standardOutput = quietPipe
+        try quiet.run()
+        let quietText = String(decoding: quietPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        quiet.waitUntilExit()
+        #expect(!quietText.contains("partitions"), "\(quietText)")
     }
 }

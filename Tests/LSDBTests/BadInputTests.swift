@@ -120,4 +120,16 @@ import Testing
         #expect(table.rowCount == 0)
         #expect(table.columnNames == rubin.columnNames)
     }
+
+    @Test func withoutPointMapsSearchesStillMatch() async throws {
+        let copy = try gaiaCopy()
+        let cone = ConeSearch(ra: 95, dec: -25, radiusArcsec: 2520)
+        try FileManager.default.removeItem(atPath: copy + "/point_map.fits")
+        let skymapOnly = try await Catalog.open(copy, search: cone).compute()
+        #expect(skymapOnly.rowCount == 485)
+        try FileManager.default.removeItem(atPath: copy + "/skymap.fits")
+        let partitionsOnly = try Catalog.open(copy, search: cone)
+        #expect(try partitionsOnly.coverage() == nil)
+        #expect(try await partitionsOnly.compute().rowCount == 485)
+    }
 }
