@@ -2,7 +2,7 @@
 # Both install what they need on a fresh Debian 12 machine that has Swift, python3 and pip.
 
 SHELL := /bin/bash
-APT_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli1
+APT_PACKAGES := libzstd-dev libsnappy-dev liblz4-dev zlib1g-dev libbrotli1 libcairo2-dev fonts-dejavu-core
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

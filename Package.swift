@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "HATS", targets: ["HATS"]),
         .library(name: "LSDB", targets: ["LSDB"]),
+        .library(name: "LSDBPlot", targets: ["LSDBPlot"]),
         .executable(name: "lsdb", targets: ["lsdb"]),
     ],
     dependencies: [
@@ -28,6 +29,10 @@ let package = Package(
         .target(name: "Columnar", dependencies: ["_ColumnarShims"]),
         .target(name: "_ColumnarShims"),
 
+        // Sky plots (cairo), kept out of the core library.
+        .target(name: "LSDBPlot", dependencies: ["LSDB", "HATS", "HEALPix", "Columnar", "CCairo"]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+
         // Debian's compression libraries, wrapped as system-library modules.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
@@ -41,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "lsdb",
             dependencies: [
-                "HEALPix", "Columnar", "Parquet", "HATS", "LSDB",
+                "HEALPix", "Columnar", "Parquet", "HATS", "LSDB", "LSDBPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +62,7 @@ let package = Package(
         .testTarget(name: "HATSTests", dependencies: ["HATS", "Parquet", "Columnar"], exclude: ["Fixtures"]),
         .testTarget(name: "LSDBTests", dependencies: ["LSDB", "HATS", "Parquet", "Columnar", "HEALPix"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "LSDBPlotTests", dependencies: ["LSDBPlot", "LSDB", "HEALPix", "Columnar"]),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "CLITests", dependencies: ["lsdb", "HEALPix"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),

@@ -1,0 +1,6 @@
+import Testing
+@testable import LSDBPlot
+
+@Test func moduleLinks() {
+    #expect(String(describing: LSDBPlot.self) == "LSDBPlot")
+}
