@@ -8,8 +8,29 @@ extension Catalog {
     ///   - pixel: one of ``partitions``.
     ///   - concurrency: the threads the read may use within the partition.
     public func computePartition(_ pixel: HealpixPixel, concurrency: Int = 1) throws -> Table {
-        var table = try plan.source.read(pixel, columns: plan.readColumns, pushdown: plan.pushdown,
+        try computePartition(pixel, within: nil, concurrency: concurrency)
+    }
+
+    /// Computes the part of a partition inside a smaller pixel (a crossmatch's aligned
+    /// pixel): the read is limited to that pixel's index range where the source allows,
+    /// and rows outside it are dropped before the plan's steps run.
+    func computePartition(_ pixel: HealpixPixel, within cell: HealpixPixel?, concurrency: Int) throws -> Table {
+        var pushdown = plan.pushdown
+        var cut: Range<Int64>?
+        if let cell, cell.order > pixel.order, healpixColumn != nil, healpixOrder >= cell.order, healpixOrder <= 29 {
+            let shift = UInt64(2 * (healpixOrder - cell.order))
+            let range = Int64(cell.index << shift)..<Int64((cell.index + 1) << shift)
+            cut = range
+            pushdown = (pushdown ?? [range]).compactMap { r in
+                let lo = Swift.max(r.lowerBound, range.lowerBound), hi = Swift.min(r.upperBound, range.upperBound)
+                return lo < hi ? lo..<hi : nil
+            }
+        }
+        var table = try plan.source.read(pixel, columns: plan.readColumns, pushdown: pushdown,
                                          exact: plan.exactPushdown, concurrency: concurrency)
+        if let cut, let healpixColumn, table.schema.firstIndex(of: healpixColumn) != nil {
+            table = try HATSPartitionSource.keepRows(of: table, column: healpixColumn, in: [cut])
+        }
         let index = table.indexColumnName
         for step in plan.steps {
             switch step {

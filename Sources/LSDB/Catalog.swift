@@ -38,6 +38,10 @@ public struct Catalog: Sendable {
     /// The margin threshold in arcseconds, for a margin catalog.
     public var marginThreshold: Double? { metadata?.properties.marginThreshold }
 
+    /// Warnings about the result, for the caller to show (LSDB issues them as Python
+    /// warnings), such as a crossmatch whose right side has no margin.
+    public internal(set) var warnings: [String] = []
+
     var plan: Plan
     var marginBox: Box?
 
