@@ -42,6 +42,11 @@ public struct PixelAlignment: Sendable, Hashable {
     /// The aligned pixels in breadth-first order.
     public var entries: [Entry]
 
+    /// An alignment with these entries.
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
     /// Aligns two sets of disjoint partitions.
     ///
     /// Overlapping partitions are paired at the smaller pixel. For `.left`, `.right` and

@@ -85,7 +85,7 @@ extension PointMap {
     /// its `PIXEL` column, which hats writes in increasing order. `nil` (read the
     /// whole map instead) when no region is given or the rows met are not increasing.
     private static func explicitCoverage(_ table: BinaryTable, order: Int, within region: MOC?) throws(HATSError) -> MOC? {
-        guard let region else { return nil }
+        guard let region else { return try explicitCoverage(table, order: order) }
         let pixelColumn = table.columns.firstIndex { $0.name.uppercased() == "PIXEL" } ?? 0
         let valueColumn = table.columns.firstIndex { $0.name.uppercased() == "VALUE" } ?? (pixelColumn == 0 ? 1 : 0)
         guard table.columns[pixelColumn].repeatCount == 1, table.columns[valueColumn].repeatCount == 1 else { return nil }
@@ -124,5 +124,37 @@ extension PointMap {
     private static func fullCoverage(_ data: Data, path: String, within region: MOC?) throws(HATSError) -> MOC {
         let moc = try PointMap(fits: data, path: path).moc()
         return region.map { moc.intersection($0) } ?? moc
+    }
+
+    /// The whole coverage of an `EXPLICIT` map whose `PIXEL` column increases, in one pass
+    /// without sorting; `nil` when it does not increase.
+    private static func explicitCoverage(_ table: BinaryTable, order: Int) throws(HATSError) -> MOC? {
+        let pixelColumn = table.columns.firstIndex { $0.name.uppercased() == "PIXEL" } ?? 0
+        let valueColumn = table.columns.firstIndex { $0.name.uppercased() == "VALUE" } ?? (pixelColumn == 0 ? 1 : 0)
+        guard table.columns[pixelColumn].repeatCount == 1, table.columns[valueColumn].repeatCount == 1 else { return nil }
+        var pixels = [Int64](repeating: 0, count: table.rowCount)
+        var increasing = true
+        var previous = Int64.min
+        var position = 0
+        try table.forEachInteger(column: pixelColumn) { _, p in
+            if previous >= p { increasing = false }
+            previous = p
+            pixels[position] = p
+            position += 1
+        }
+        guard increasing, pixels.first.map({ $0 >= 0 }) ?? true,
+              pixels.last.map({ $0 < Int64(Healpix.pixelCount(order: order)) }) ?? true else { return nil }
+        let shift = UInt64(2 * (Healpix.maxOrder - order))
+        var ranges: [Range<UInt64>] = []
+        try table.forEachInteger(column: valueColumn) { i, v in
+            guard v != 0 else { return }
+            let a = UInt64(pixels[i]) << shift, b = UInt64(pixels[i] + 1) << shift
+            if let last = ranges.last, last.upperBound == a {
+                ranges[ranges.count - 1] = last.lowerBound..<b
+            } else {
+                ranges.append(a..<b)
+            }
+        }
+        return MOC(ranges: ranges, maxOrder: order)
     }
 }

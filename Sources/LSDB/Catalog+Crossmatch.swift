@@ -59,7 +59,7 @@ extension Catalog {
             left: schema, leftIndex: healpixColumn.flatMap { schema[$0] != nil ? $0 : nil },
             right: right.schema, rightIndex: right.healpixColumn,
             suffixes: suffixes, method: options.suffixMethod, how: options.how)
-        let (alignment, filterMOC) = try Self.align(self, right, how: options.how)
+        let (alignment, filterCoverage) = try Self.align(self, right, how: options.how)
         var mapping: [HealpixPixel: PixelAlignment.Entry] = [:]
         for entry in alignment.entries { mapping[entry.aligned] = entry }
         let source = CrossmatchSource(left: self, right: right, rightMargin: right.margin, options: options,
@@ -70,33 +70,51 @@ extension Catalog {
             raColumn: layout.leftNames[layout.leftColumns.firstIndex(of: raColumn)!],
             decColumn: layout.leftNames[layout.leftColumns.firstIndex(of: decColumn)!],
             healpixColumn: layout.leftIndex, healpixOrder: healpixOrder, schema: layout.schema,
-            partitions: alignment.pixels, totalRows: nil, coverage: .known(filterMOC), metadata: nil,
+            partitions: alignment.pixels, totalRows: nil, coverage: filterCoverage, metadata: nil,
             plan: Plan(source: source, readColumns: layout.schema.names), margin: nil)
         result.warnings = warnings
         return result
     }
 
     /// LSDB's `align_catalogs`: the left tree against the right tree merged with its
-    /// margin's, filtered by the left coverage and (for inner joins) the right coverage
-    /// padded by the margin threshold.
-    static func align(_ left: Catalog, _ right: Catalog, how: CrossmatchJoin) throws -> (PixelAlignment, MOC) {
+    /// margin's, keeping the aligned pixels that meet the left coverage and (for inner
+    /// joins) the right coverage padded by the margin threshold.
+    ///
+    /// The padding (one ring of cells) is only worked out near aligned pixels that the
+    /// unpadded coverages do not already share: dilating a whole order-10 point map costs
+    /// seconds. The full filter MOC is the result's coverage, computed if asked for.
+    static func align(_ left: Catalog, _ right: Catalog, how: CrossmatchJoin) throws -> (PixelAlignment, CoverageSource) {
         var rightTree = right.partitions
         var rightMOC = try right.coverage() ?? MOC(pixels: right.partitions)
+        var pad = false
         if let margin = right.margin {
             rightTree = PixelAlignment.align(left: right.partitions, right: margin.partitions, type: .outer).pixels
             let threshold = margin.marginThreshold ?? 0
             let resolution = Healpix.resolutionArcsec(order: rightMOC.maxOrder)
-            if threshold < resolution {
-                rightMOC = rightMOC.addingNeighbours()
-            } else {
+            if threshold >= resolution {
                 let delta = Int((log2(threshold / resolution)).rounded(.up))
-                rightMOC = rightMOC.degraded(toOrder: max(0, rightMOC.maxOrder - delta)).addingNeighbours()
+                rightMOC = rightMOC.degraded(toOrder: max(0, rightMOC.maxOrder - delta))
             }
+            pad = true
         }
         let leftMOC = try left.coverage() ?? MOC(pixels: left.partitions)
-        let type: PixelAlignmentType = how == .inner ? .inner : .left
-        let filter = how == .inner ? leftMOC.intersection(rightMOC) : leftMOC
-        let alignment = PixelAlignment.align(left: left.partitions, right: rightTree, type: type).filtered(by: filter)
-        return (alignment, filter)
+        let candidates = PixelAlignment.align(left: left.partitions, right: rightTree, type: how == .inner ? .inner : .left)
+        guard how == .inner else {
+            return (candidates.filtered(by: leftMOC), .known(leftMOC))
+        }
+        let shared = leftMOC.intersection(rightMOC)
+        let kept = candidates.entries.filter { entry in
+            if shared.overlaps(entry.aligned) { return true }
+            guard pad else { return false }
+            // Only cells within one ring of the aligned pixel can pad into it.
+            let near = MOC(pixels: [entry.aligned]).addingNeighbours(atOrder: max(rightMOC.maxOrder, entry.aligned.order))
+            let padded = rightMOC.intersection(near).addingNeighbours()
+            return leftMOC.intersection(padded).overlaps(entry.aligned)
+        }
+        let order = max(leftMOC.maxOrder, rightMOC.maxOrder)
+        let filter: CoverageSource = pad
+            ? .lazy(LazyMOC { [leftMOC, rightMOC] in leftMOC.intersection(rightMOC.addingNeighbours()) }, order: order)
+            : .known(shared)
+        return (PixelAlignment(entries: kept), filter)
     }
 }

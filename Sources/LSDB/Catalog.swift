@@ -1,4 +1,5 @@
 import Columnar
+import Synchronization
 import HATS
 import HEALPix
 
@@ -130,6 +131,8 @@ enum CoverageSource: Sendable {
     /// The non-zero pixels of a point map of this order, within a region when one is given;
     /// read from the file only when asked for.
     case pointMap(path: String, order: Int, region: MOC?)
+    /// A MOC computed on first use (a crossmatch's coverage), of a known order.
+    case lazy(LazyMOC, order: Int)
 
     /// The MOC's order, without reading the map.
     var order: Int? {
@@ -137,6 +140,7 @@ enum CoverageSource: Sendable {
         case .none: return nil
         case .known(let moc): return moc.maxOrder
         case .pointMap(_, let order, let region): return max(order, region?.maxOrder ?? 0)
+        case .lazy(_, let order): return order
         }
     }
 
@@ -147,6 +151,8 @@ enum CoverageSource: Sendable {
         case .known(let moc): return .known(moc.intersection(region))
         case .pointMap(let path, let order, let previous):
             return .pointMap(path: path, order: order, region: previous.map { $0.intersection(region) } ?? region)
+        case .lazy(let moc, let order):
+            return .lazy(LazyMOC { try moc.value().intersection(region) }, order: max(order, region.maxOrder))
         }
     }
 
@@ -156,6 +162,22 @@ enum CoverageSource: Sendable {
         case .none: return nil
         case .known(let moc): return moc
         case .pointMap(let path, _, let region): return try PointMap.coverage(ofFile: path, within: region)
+        case .lazy(let moc, _): return try moc.value()
         }
+    }
+}
+
+/// A MOC computed once, when first asked for, by any thread.
+final class LazyMOC: Sendable {
+    private let compute: @Sendable () throws -> MOC
+    private let cache = Mutex<MOC?>(nil)
+
+    init(_ compute: @escaping @Sendable () throws -> MOC) { self.compute = compute }
+
+    func value() throws -> MOC {
+        if let moc = cache.withLock({ $0 }) { return moc }
+        let moc = try compute()
+        cache.withLock { $0 = moc }
+        return moc
     }
 }

@@ -12,26 +12,36 @@ struct CrossmatchSource: PartitionSource {
     let layout: CrossmatchLayout
     /// The left and right partitions of each aligned pixel.
     let mapping: [HealpixPixel: PixelAlignment.Entry]
+    /// Recently used right sides.
+    let cache = RecentCache<HealpixPixel, (Table, KDTree)>(capacity: 4)
 
     func read(_ pixel: HealpixPixel, columns: [String], pushdown: [Range<Int64>]?, exact: Bool,
               concurrency: Int) throws -> Table {
         guard let entry = mapping[pixel], let leftPixel = entry.left else { return try empty(columns) }
         let leftTable = try left.computePartition(leftPixel, within: pixel, concurrency: concurrency)
         guard leftTable.rowCount > 0 else { return try empty(columns) }
-        let rightTable = try rightRows(entry.right, concurrency: concurrency)
+        let (rightTable, tree) = try rightSide(entry.right, concurrency: concurrency)
         let leftRA = try Catalog.positionColumn(leftTable, left.raColumn)
         let leftDec = try Catalog.positionColumn(leftTable, left.decColumn)
-        let rightRA = try Catalog.positionColumn(rightTable, right.raColumn)
-        let rightDec = try Catalog.positionColumn(rightTable, right.decColumn)
         let pairs = try Self.withPositions(leftRA, leftDec) { lra, ldec in
-            try Self.withPositions(rightRA, rightDec) { rra, rdec in
-                NearestNeighbours.match(leftRA: lra, leftDec: ldec, rightRA: rra, rightDec: rdec,
-                                        k: options.nNeighbors, radiusArcsec: options.radiusArcsec,
-                                        minRadiusArcsec: options.minRadiusArcsec)
-            }
+            NearestNeighbours.match(leftRA: lra, leftDec: ldec, tree: tree, k: options.nNeighbors,
+                                    radiusArcsec: options.radiusArcsec, minRadiusArcsec: options.minRadiusArcsec)
         }
         let table = try layout.assemble(left: leftTable, right: rightTable, pairs: pairs, how: options.how)
         return columns == table.columnNames ? table : try table.selecting(columns)
+    }
+
+    /// The right rows of a right pixel and their tree, built once and shared by the aligned
+    /// pixels that need it (they come one after another in breadth-first order).
+    func rightSide(_ pixel: HealpixPixel?, concurrency: Int) throws -> (Table, KDTree) {
+        guard let pixel else { return (try Table(emptyWith: right.schema), KDTree(points: [])) }
+        return try cache.value(for: pixel) {
+            let table = try rightRows(pixel, concurrency: concurrency)
+            let ra = try Catalog.positionColumn(table, right.raColumn)
+            let dec = try Catalog.positionColumn(table, right.decColumn)
+            let tree = try Self.withPositions(ra, dec) { NearestNeighbours.index(ra: $0, dec: $1) }
+            return (table, tree)
+        }
     }
 
     /// The right partition plus the margin partition of the same pixel (either may be absent).

@@ -25,32 +25,29 @@ enum NearestNeighbours {
         2 * asin(chord / 2) * 180 / Double.pi * 3600
     }
 
-    /// Matches every left position against the right positions (degrees).
+    /// A tree over right positions (degrees); rows with a non-finite coordinate are left out.
+    static func index(ra: UnsafeBufferPointer<Double>, dec: UnsafeBufferPointer<Double>) -> KDTree {
+        var points: [SIMD4<Double>] = []
+        points.reserveCapacity(ra.count)
+        for i in 0..<ra.count where ra[i].isFinite && dec[i].isFinite {
+            let v = unitVector(ra[i], dec[i])
+            points.append(SIMD4(v.x, v.y, v.z, Double(i)))
+        }
+        return KDTree(points: points)
+    }
+
+    /// Matches every left position (degrees) against the right rows in `tree`.
     ///
     /// A right row is a neighbour of a left row when their chord distance is strictly
     /// below the radius's and, with a minimum radius, strictly above the minimum's; the
-    /// `k` nearest are kept. Rows with a non-finite coordinate match nothing.
-    static func match(leftRA: UnsafeBufferPointer<Double>, leftDec: UnsafeBufferPointer<Double>,
-                      rightRA: UnsafeBufferPointer<Double>, rightDec: UnsafeBufferPointer<Double>,
+    /// `k` nearest are kept. Left rows with a non-finite coordinate match nothing.
+    static func match(leftRA: UnsafeBufferPointer<Double>, leftDec: UnsafeBufferPointer<Double>, tree: KDTree,
                       k: Int, radiusArcsec: Double, minRadiusArcsec: Double) -> MatchPairs {
         var pairs = MatchPairs()
-        guard !leftRA.isEmpty, !rightRA.isEmpty, k > 0 else { return pairs }
-        // Right unit vectors, finite positions only.
-        var rx: [Double] = [], ry: [Double] = [], rz: [Double] = [], kept: [Int32] = []
-        rx.reserveCapacity(rightRA.count); ry.reserveCapacity(rightRA.count)
-        rz.reserveCapacity(rightRA.count); kept.reserveCapacity(rightRA.count)
-        for i in 0..<rightRA.count where rightRA[i].isFinite && rightDec[i].isFinite {
-            let v = unitVector(rightRA[i], rightDec[i])
-            rx.append(v.x); ry.append(v.y); rz.append(v.z)
-            kept.append(Int32(truncatingIfNeeded: i))
-        }
-        let tree = rx.withUnsafeBufferPointer { x in
-            ry.withUnsafeBufferPointer { y in rz.withUnsafeBufferPointer { z in KDTree(x: x, y: y, z: z) } }
-        }
+        guard !leftRA.isEmpty, tree.count > 0, k > 0 else { return pairs }
         let maxChord = chord(arcsec: radiusArcsec)
-        let minChord = minRadiusArcsec > 0 ? chord(arcsec: minRadiusArcsec) : -1
         let maxChord2 = maxChord * maxChord
-        let minChord2 = minChord < 0 ? -1 : minChord * minChord
+        let minChord2 = minRadiusArcsec > 0 ? pow(chord(arcsec: minRadiusArcsec), 2) : -1
         var heap = NeighbourHeap(capacity: min(k, tree.count))
         var found: [(Double, Int32)] = []
         found.reserveCapacity(k)
@@ -61,9 +58,9 @@ enum NearestNeighbours {
             found.removeAll(keepingCapacity: true)
             tree.nearest(to: unitVector(leftRA[i], leftDec[i]), maxChord2: maxChord2, minChord2: minChord2,
                          best: &heap, into: &found)
-            for (d2, position) in found {
+            for (d2, index) in found {
                 pairs.left.append(Int32(truncatingIfNeeded: i))
-                pairs.right.append(kept[Int(position)])
+                pairs.right.append(index)
                 pairs.distanceArcsec.append(arcsec(chord: d2.squareRoot()))
             }
         }
