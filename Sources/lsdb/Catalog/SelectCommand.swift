@@ -35,10 +35,14 @@ struct SelectCommand: AsyncParsableCommand {
     @Option(help: "Write the result to FILE.csv or FILE.parquet instead of printing it.")
     var output: String?
 
+    @Flag(help: "Print only the number of rows (partitions are streamed, not kept).")
+    var count = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
+        if count, output != nil || limit != nil { throw ValidationError("--count cannot be combined with --output or --limit") }
         if let output, !(output.lowercased().hasSuffix(".csv") || output.lowercased().hasSuffix(".parquet")) {
             throw ValidationError("--output must end in .csv or .parquet")
         }
@@ -53,6 +57,12 @@ struct SelectCommand: AsyncParsableCommand {
                                           search: try search.search())
             if let expression { result = try result.query(expression) }
             let options = global.executionOptions(label: "select")
+            if count {
+                var rows = 0
+                for try await (_, table) in result.partitionStream(options: options) { rows += table.rowCount }
+                print(rows)
+                return
+            }
             if let limit {
                 let table = try await result.head(limit, options: options)
                 if let output { try Self.writeTable(table, to: output) } else { print(table.description) }

@@ -57,6 +57,9 @@ struct CrossmatchCommand: AsyncParsableCommand {
     @Option(help: "Write the result to FILE.csv or FILE.parquet instead of printing it.")
     var output: String?
 
+    @Flag(help: "Print only the number of result rows (partitions are streamed, not kept).")
+    var count = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -90,6 +93,12 @@ struct CrossmatchCommand: AsyncParsableCommand {
             }
             if let expression { result = try result.query(expression) }
             let options = global.executionOptions(label: "crossmatch")
+            if count {
+                var rows = 0
+                for try await (_, table) in result.partitionStream(options: options) { rows += table.rowCount }
+                print(rows)
+                return
+            }
             if let limit {
                 let table = try await result.head(limit, options: options)
                 if let output { try SelectCommand.writeTable(table, to: output) } else { print(table.description) }
