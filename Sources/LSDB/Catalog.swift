@@ -35,8 +35,11 @@ public struct Catalog: Sendable {
     var coverageSource: CoverageSource
     /// The catalog's on-disk metadata, when it was opened from disk.
     public let metadata: CatalogMetadata?
-    /// The margin threshold in arcseconds, for a margin catalog.
-    public var marginThreshold: Double? { metadata?.properties.marginThreshold }
+    /// The margin threshold in arcseconds, for a margin catalog (read from disk, or set
+    /// when the margin was built in memory).
+    public var marginThreshold: Double? { metadata?.properties.marginThreshold ?? builtMarginThreshold }
+    /// The threshold of a margin built in memory (`Catalog(table, …)`), which has no metadata.
+    var builtMarginThreshold: Double?
 
     var plan: Plan
     var marginBox: Box?

@@ -90,3 +90,36 @@ import Testing
         }
     }
 }
+
+@Suite struct MarginRingsTests {
+    @Test func negativeTreeOfTheSpecExample() {
+        let partitions = [HealpixPixel(order: 2, index: 66)] + (176...187).map { HealpixPixel(order: 2, index: UInt64($0)) }
+            + [HealpixPixel(order: 1, index: 47)]
+        let negative = Set(MarginRings.negativeTree(of: partitions))
+        let expected = Set((0...3).map { HealpixPixel(order: 0, index: UInt64($0)) }
+            + [64, 65, 67].map { HealpixPixel(order: 2, index: $0) }
+            + [17, 18, 19].map { HealpixPixel(order: 1, index: $0) }
+            + (5...10).map { HealpixPixel(order: 0, index: UInt64($0)) })
+        #expect(negative == expected)
+    }
+
+    @Test func marginOrderFollowsTheThreshold() throws {
+        #expect(try MarginRings.marginOrder(thresholdArcsec: 10, highestPartitionOrder: 5) == 13)
+        #expect(try MarginRings.marginOrder(thresholdArcsec: 3600, highestPartitionOrder: 4) == 5)
+        #expect(throws: HATSError.self) { try MarginRings.marginOrder(thresholdArcsec: 3600, highestPartitionOrder: 5) }
+    }
+
+    @Test func ringRowsGoToTheNeighbourOnly() {
+        let partitions = (0..<12).map { HealpixPixel(order: 0, index: UInt64($0)) }
+        let rings = MarginRings(partitions: partitions, marginOrder: 3)
+        // The first order-3 cell of pixel 0 (its southern corner) borders other base pixels.
+        var targets: [Int] = []
+        rings.forEachTarget(ofIndex29: 0) { targets.append($0) }
+        #expect(!targets.isEmpty)
+        #expect(!targets.contains(0))
+        // A cell in the middle of pixel 0 is in no ring.
+        var none: [Int] = []
+        rings.forEachTarget(ofIndex29: Int64(bitPattern: HealpixPixel(order: 3, index: 30).range29.lowerBound)) { none.append($0) }
+        #expect(none.isEmpty)
+    }
+}
