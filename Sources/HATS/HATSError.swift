@@ -26,6 +26,9 @@ public struct HATSError: Error, Hashable, Sendable, CustomStringConvertible {
         case legacyHipscat
         /// A valid HATS feature that this implementation does not support.
         case unsupported
+        /// Partitioning or writing arguments are invalid, or the data cannot meet them
+        /// (a histogram bin above the threshold, an existing output directory).
+        case invalidArgument
     }
 
     /// The category of the error.

@@ -36,8 +36,11 @@ public struct Catalog: Sendable {
     var coverageSource: CoverageSource
     /// The catalog's on-disk metadata, when it was opened from disk.
     public let metadata: CatalogMetadata?
-    /// The margin threshold in arcseconds, for a margin catalog.
-    public var marginThreshold: Double? { metadata?.properties.marginThreshold }
+    /// The margin threshold in arcseconds, for a margin catalog (read from disk, or set
+    /// when the margin was built in memory).
+    public var marginThreshold: Double? { metadata?.properties.marginThreshold ?? builtMarginThreshold }
+    /// The threshold of a margin built in memory (`Catalog(table, …)`), which has no metadata.
+    var builtMarginThreshold: Double?
 
     /// Warnings about the result, for the caller to show (LSDB issues them as Python
     /// warnings), such as a crossmatch whose right side has no margin.
