@@ -60,6 +60,9 @@ extension Catalog {
             right: right.schema, rightIndex: right.healpixColumn,
             suffixes: suffixes, method: options.suffixMethod, how: options.how)
         let (alignment, filterCoverage) = try Self.align(self, right, how: options.how)
+        guard !alignment.entries.isEmpty else {
+            throw LSDBError.invalidArgument("Catalogs do not overlap (\(name) and \(right.name) share no partition)")
+        }
         var mapping: [HealpixPixel: PixelAlignment.Entry] = [:]
         for entry in alignment.entries { mapping[entry.aligned] = entry }
         let source = CrossmatchSource(left: self, right: right, rightMargin: right.margin, options: options,
