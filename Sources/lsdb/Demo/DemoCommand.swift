@@ -11,6 +11,8 @@ struct DemoCommand: AsyncParsableCommand {
         discussion: """
             Opens the Gaia-like and ZTF-like samples lazily and describes them, cone searches \
             the Rubin_SV_95_-25 field (RA 95, Dec -25, 0.7 degrees), queries and computes, \
+            crossmatches Gaia with ZTF over the whole sky with the margin cache, keeps the seed's \
+            FGK dwarfs, and crossmatches them, as an in-memory table, with the Rubin-like sample, \
             timing each step.
             """)
 
@@ -72,6 +74,28 @@ struct DemoCommand: AsyncParsableCommand {
             rows += table.rowCount
         }
         print("nobs_g > 50 and nobs_r > 50: \(rows) of \(ztf.totalRows ?? 0) rows, from \(partitions) partitions")
+        clock.done()
+
+        clock.step("6. Crossmatch Gaia x ZTF over the whole sky (1\", with ZTF's 10\" margin cache), keep FGK dwarfs")
+        let matched = try gaia.crossmatch(ztf, radiusArcsec: 1)
+        print("\(matched.partitions.count) aligned partitions; columns: \(matched.columnNames.joined(separator: ", "))")
+        let seedQuery = "nobs_g_ztf > 50 and nobs_r_ztf > 50 and parallax_gaia > 0 and parallax_over_error_gaia > 5"
+            + " and 5380 < teff_gaia < 7220 and 4.5 < logg_gaia < 4.72"
+        print("query: \(seedQuery)")
+        let pairs = try await matched.compute(options: options)
+        let fgk = try await matched.query(seedQuery).compute(options: options)
+        print("matches: \(pairs.rowCount); FGK dwarfs among them: \(fgk.rowCount)\n")
+        print(try fgk.selecting(["_healpix_29", "source_id_gaia", "objectid_ztf", "teff_gaia", "_dist_arcsec"]).description)
+        clock.done()
+
+        clock.step("7. Crossmatch the FGK dwarfs, as an in-memory table, with the Rubin-like catalog (1\")")
+        let rubin = try Catalog.open("\(samples)/rubin")
+        let fgkCatalog = try Catalog(fgk, raColumn: "ra_gaia", decColumn: "dec_gaia")
+        let withRubin = try fgkCatalog.crossmatch(rubin, radiusArcsec: 1)
+        for warning in withRubin.warnings where !global.quiet { print("warning: \(warning)") }
+        let rubinMatches = try await withRubin.compute(options: options)
+        print("FGK dwarfs seen by Rubin: \(rubinMatches.rowCount)\n")
+        print(try rubinMatches.selecting(["_healpix_29", "source_id_gaia_from_lsdb_dataframe", "objectid_rubin", "_dist_arcsec"]).description)
         clock.done()
         print("\nTotal: \(String(format: "%.2f", clock.total)) s")
     }
