@@ -121,3 +121,15 @@ extension Catalog {
         return (PixelAlignment(entries: kept), filter)
     }
 }
+
+extension Catalog {
+    /// Crossmatches with a table in memory (LSDB's free `crossmatch` with a DataFrame on
+    /// the right): the table becomes a catalog named `name` with a margin as wide as
+    /// the radius, so that matches across its partition edges are found.
+    public func crossmatch(_ table: Table, raColumn: String? = nil, decColumn: String? = nil,
+                           name: String = "right", options: CrossmatchOptions = CrossmatchOptions()) throws -> Catalog {
+        let right = try Catalog(table, raColumn: raColumn, decColumn: decColumn,
+                                marginThreshold: options.radiusArcsec, catalogName: name)
+        return try crossmatch(right, options: options)
+    }
+}

@@ -44,22 +44,22 @@ import Testing
     /// Opens (or builds) both sides, crossmatches, then applies the `then` steps.
     static func run(_ c: [String: Any]) throws -> ([String], Catalog) {
         let params = c["params"] as? [String: Any] ?? [:]
-        let radius = (params["radius_arcsec"] as? NSNumber)?.doubleValue ?? 1
         let left: Catalog
         if let spec = c["left_table"] as? [String: Any] {
             left = try table(spec, name: spec["catalog_name"] as? String ?? "from_lsdb_dataframe", margin: 5)
         } else {
             left = try side(c["left"] as! [String: Any])
         }
-        let right: Catalog
+        var result: Catalog
         if let spec = c["right_table"] as? [String: Any] {
             let suffixes = params["suffixes"] as? [String]
             let name = suffixes.map { String($0[1].dropFirst()) } ?? "right"
-            right = try table(spec, name: name, margin: radius)
+            let rows = try ParquetFileReader(path: Repo.path(spec["file"] as! String)).read()
+            result = try left.crossmatch(rows, raColumn: spec["ra_column"] as? String, decColumn: spec["dec_column"] as? String,
+                                         name: name, options: options(params))
         } else {
-            right = try side(c["right"] as! [String: Any])
+            result = try left.crossmatch(side(c["right"] as! [String: Any]), options: options(params))
         }
-        var result = try left.crossmatch(right, options: options(params))
         var warnings = result.warnings
         if let then = c["then"] as? [String: Any] {
             if let query = then["query"] as? String { result = try result.query(query) }
