@@ -68,7 +68,9 @@ B. Tests/LSDBTests/Fixtures/crossmatch/
             [l, r], "suffix_method": "all_columns" | "overlapping_columns" | null (null = not
             passed: lsdb then uses all_columns and gives a FutureWarning)}.
        then: null | {"query": str} | {"crossmatch": {"right": {...}, "params": {...}}}: applied to
-            the crossmatch result (lazily, before compute).
+            the crossmatch result (lazily, before compute).  Both keys may be present (the lazy
+            chained case): the query runs first, then the crossmatch with the result as the LEFT
+            side (no margin, name "<left>_x_<right>", ra/dec = the suffixed left columns).
        error: null | "ExceptionClass: message" (the first line) when lsdb raised; result is null.
        warnings: ["Category: first line of the message", ...] deduplicated and sorted, every
             warning raised while opening, matching and computing.
