@@ -68,7 +68,9 @@ B. Tests/LSDBTests/Fixtures/crossmatch/
             [l, r], "suffix_method": "all_columns" | "overlapping_columns" | null (null = not
             passed: lsdb then uses all_columns and gives a FutureWarning)}.
        then: null | {"query": str} | {"crossmatch": {"right": {...}, "params": {...}}}: applied to
-            the crossmatch result (lazily, before compute).
+            the crossmatch result (lazily, before compute).  Both keys may be present (the lazy
+            chained case): the query runs first, then the crossmatch with the result as the LEFT
+            side (no margin, name "<left>_x_<right>", ra/dec = the suffixed left columns).
        error: null | "ExceptionClass: message" (the first line) when lsdb raised; result is null.
        warnings: ["Category: first line of the message", ...] deduplicated and sorted, every
             warning raised while opening, matching and computing.
@@ -79,7 +81,10 @@ B. Tests/LSDBTests/Fixtures/crossmatch/
             rows <= PAIRS_LIMIT, else null), pair_count (rows with a non-null distance), dist_sum
             (math.fsum of the non-null _dist_arcsec), left_keys_sum / right_keys_sum (exact
             integer sums of the non-null ids, as strings), index_sum (exact sum of the index),
-            first / last (the first and last 20 pairs, always).
+            right_null_rows (rows without a right match: left/outer joins), neighbour_ties (how
+            many consecutive rows of the same left row have exactly equal distances: their order
+            is scipy KDTree's and arbitrary; 0 in every case here), first / last (the first and
+            last 20 pairs, always), index_dtype.
 """
 
 from __future__ import annotations
@@ -578,6 +583,10 @@ def summarise(df, pixels, keys):
 
     pairs = [[jint(a), jint(b), jflt(d)] for a, b, d in zip(lid, rid, dist)]
     dvals = [d for _, _, d in pairs if d is not None]
+    # Exact distance ties among one left row's neighbours (consecutive rows of the same left id):
+    # their relative order is scipy KDTree's, which is arbitrary.
+    ties = sum(1 for a, b in zip(pairs, pairs[1:])
+               if a[0] == b[0] and a[2] is not None and a[2] == b[2])
     index = df.index.to_numpy(dtype=object)
     return {
         "rows": len(df),
@@ -596,6 +605,7 @@ def summarise(df, pixels, keys):
         "left_keys_sum": exact_sum(v for v in lid if v is not None),
         "right_keys_sum": exact_sum(v for v in rid if v is not None),
         "right_null_rows": int(sum(v is None for v in rid)),
+        "neighbour_ties": ties,
         "index_sum": exact_sum(v for v in index),
     }
 
@@ -669,6 +679,7 @@ def main():
     assert all(a != lone for a, _ in pairset("fine_x_coarse_r1"))
     for c in cases:
         if c["result"] is not None:
+            assert c["result"]["neighbour_ties"] == 0, c["name"]
             assert c["result"]["index_name"] == "_healpix_29", c["name"]
             assert c["result"]["columns"][-1] in ("_dist_arcsec", "_dec"), c["name"]
 
