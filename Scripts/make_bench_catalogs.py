@@ -20,8 +20,10 @@ gaia_1m.)
 The values come from the generator functions of Scripts/make_samples.py (imported, not copied):
 `sky_positions` + `stellar_population` for Gaia-like stars (galactic-plane density gradient) plus
 the same 1.6% overdensity within 1 degree of (95, -25) as the sample, so the benchmark cone has
-work to do; `make_ztf` turns independent Gaia-like chunks into ZTF-like rows (Dec > -30, G < 20.6,
-plus ZTF-only sources).  Ids are made globally unique across chunks: source_id = HEALPix level-12
+work to do; `make_ztf` turns each Gaia-like input chunk into ZTF-like rows (its stars with Dec > -30
+and G < 20.6, 95% detected, 0.15" noise per axis, plus ZTF-only sources), so that a crossmatch of
+the two catalogs finds most ZTF rows, as with the real surveys.  `--only-ztf` rebuilds just the
+ZTF-like input and catalog from the Gaia-like input already there.  Ids are made globally unique across chunks: source_id = HEALPix level-12
 index * 2^35 + the global row number; objectid = 10^12 + 7 * (global running number).
 Generation is chunked (--chunk rows at a time, default 1,000,000) to keep memory modest; every
 chunk has its own seeded generator, so the inputs are reproducible.
@@ -96,11 +98,12 @@ def gaia_chunk(rng, n: int, first_row: int) -> pa.Table:
 NO_TWINS = {"gaia_index": np.zeros(0, np.int64), "ra": np.zeros(0), "dec": np.zeros(0)}
 
 
-def ztf_chunk(rng, n_source: int, first_id: int) -> pa.Table:
-    """ZTF-like rows from n_source independent Gaia-like stars (make_ztf keeps ~55% of them and adds
-    4000 ZTF-only sources); objectid made globally unique."""
-    g = gaia_chunk(rng, n_source, 0)
-    z = ms.make_ztf(rng, g, NO_TWINS)
+def ztf_chunk(rng, gaia: pa.Table, first_id: int) -> pa.Table:
+    """ZTF-like rows from a chunk of the Gaia-like input: make_ztf keeps its stars with Dec > -30
+    and G < 20.6 (95% detected) with 0.15" noise, and adds 4000 ZTF-only sources, so that a
+    crossmatch of the two catalogs finds most ZTF rows, as with the real surveys. objectid is made
+    globally unique."""
+    z = ms.make_ztf(rng, gaia, NO_TWINS)
     local = (z["objectid"].to_numpy() - 1_000_000_000_000) // 7
     oid = 1_000_000_000_000 + (first_id + local) * 7
     return z.set_column(0, "objectid", pa.array(oid, pa.int64()))
@@ -114,12 +117,15 @@ def write_chunk(table: pa.Table, path: Path, also_csv: bool):
 
 def generate_inputs(args, gaia_dir: Path, ztf_dir: Path):
     t0 = time.time()
-    for d in (gaia_dir, ztf_dir):
+    for d in ((ztf_dir,) if args.only_ztf else (gaia_dir, ztf_dir)):
         if d.exists():
             shutil.rmtree(d)
         d.mkdir(parents=True)
     gaia_files, ztf_files = [], []
     done, i = 0, 0
+    if args.only_ztf:
+        gaia_files = sorted(str(p) for p in gaia_dir.glob("*.parquet"))
+        done = args.gaia_rows
     while done < args.gaia_rows:
         n = min(args.chunk, args.gaia_rows - done)
         rng = np.random.default_rng([SEED, 1, i])
@@ -131,9 +137,9 @@ def generate_inputs(args, gaia_dir: Path, ztf_dir: Path):
     print(f"gaia input: {done} rows in {len(gaia_files)} files ({time.time() - t0:.1f} s)", flush=True)
     t0 = time.time()
     done, i = 0, 0
-    while done < args.ztf_rows:
+    while done < args.ztf_rows and i < len(gaia_files):
         rng = np.random.default_rng([SEED, 2, i])
-        z = ztf_chunk(rng, int(args.chunk * 1.6), done)
+        z = ztf_chunk(rng, pq.read_table(gaia_files[i]), done)
         z = z.slice(0, min(z.num_rows, args.ztf_rows - done))
         f = ztf_dir / f"part-{i:03d}.parquet"
         write_chunk(z, f, args.also_csv)
@@ -154,13 +160,14 @@ def import_catalogs(args, out: Path, gaia_files, ztf_files, gaia_name, ztf_name)
     cwd = os.getcwd()
     os.chdir(out)  # relative paths, so the margin's hats_primary_table_url is collection-relative
     try:
-        for name in (gaia_name, ztf_name):
+        for name in ((ztf_name,) if args.only_ztf else (gaia_name, ztf_name)):
             if Path(name).exists():
                 shutil.rmtree(name)
         with Client(n_workers=2, threads_per_worker=1, processes=True, local_directory=str(work / "dask"),
                     dashboard_address=None, memory_limit=args.worker_memory) as client:
             t0 = time.time()
-            pipeline_with_client(
+            if not args.only_ztf:
+              pipeline_with_client(
                 ImportArguments(
                     output_path=".",
                     output_artifact_name=gaia_name,
@@ -175,8 +182,8 @@ def import_catalogs(args, out: Path, gaia_files, ztf_files, gaia_name, ztf_name)
                     **common,
                 ),
                 client,
-            )
-            print(f"hats-import {gaia_name}: {time.time() - t0:.1f} s", flush=True)
+              )
+              print(f"hats-import {gaia_name}: {time.time() - t0:.1f} s", flush=True)
             t0 = time.time()
             coll = CollectionArguments(output_path=".", output_artifact_name=ztf_name, **common)
             coll.catalog(
@@ -223,6 +230,7 @@ def main():
     ap.add_argument("--worker-memory", default="3GiB")
     ap.add_argument("--also-csv", action="store_true", help="also write a CSV copy of every input chunk")
     ap.add_argument("--skip-inputs", action="store_true", help="reuse the inputs already in <out>/input")
+    ap.add_argument("--only-ztf", action="store_true", help="rebuild only the ZTF-like input and catalog")
     args = ap.parse_args()
 
     t_all = time.time()
