@@ -18,7 +18,7 @@
 #                            find=best1 join=1and2 omode=count
 #                     (best1 = the best match for each left row, as LSDB pairs; a whole-table match,
 #                     so no margin is involved; 3 columns instead of all of them)
-#   ours              .build/release/lsdb crossmatch LEFT RIGHT --radius-arcsec 1 --output /tmp/bench-xmatch.parquet
+#   ours              .build/release/lsdb crossmatch LEFT RIGHT --radius-arcsec 1   (computed into memory, printed)
 #                     (if the subcommand does not exist yet the script says so and reports the others)
 #
 # Table: per contender, medians over RUNS (default 1) of wall seconds and peak RSS ("Maximum
@@ -128,10 +128,10 @@ for i in $(seq 1 "$RUNS"); do
 
   if [ "$ours_ok" = 1 ]; then
     echo "== ours: run $i"
-    rm -f "$OURS_OUT"
-    run_timed "ours-$i" "$OURS" crossmatch "$LEFT" "$RIGHT" --radius-arcsec 1 --output "$OURS_OUT"
-    "$PY" -c 'import pyarrow.parquet as pq, sys; print(pq.read_metadata(sys.argv[1]).num_rows)' "$OURS_OUT" \
-      > "$out/ours-$i.matches" 2>/dev/null || echo "?" > "$out/ours-$i.matches"
+    # Like lsdb's compute(): the result is computed into memory, then printed (head and tail).
+    run_timed "ours-$i" "$OURS" crossmatch "$LEFT" "$RIGHT" --radius-arcsec 1
+    sed -n 's/^\[\([0-9]*\) rows x .*/\1/p' "$out/ours-$i.out" | tail -1 > "$out/ours-$i.matches"
+    [ -s "$out/ours-$i.matches" ] || echo "?" > "$out/ours-$i.matches"
     echo "   matches: $(cat "$out/ours-$i.matches")"
     echo "ours $out/ours-$i" >> "$out/runs.txt"
   fi
