@@ -94,8 +94,7 @@ extension CairoRenderer {
                 guard let p = plot.projection.project(offset: offset, dec: 0) else { continue }
                 let f = layout.toFigure(p)
                 let ra = (ra0 + offset).truncatingRemainder(dividingBy: 360)
-                text("\(Int((ra < 0 ? ra + 360 : ra).rounded()))°", x: f.x, y: f.y + 3, size: 9, v: 0,
-                     color: PlotColor(red: 0.2, green: 0.2, blue: 0.2))
+                text("\(Int((ra < 0 ? ra + 360 : ra).rounded()))°", x: f.x, y: f.y + 3, size: 9, v: 0, halo: true)
             }
             for dec in stride(from: -60.0, through: 60, by: 30) {
                 guard let p = plot.projection.project(offset: 180, dec: dec) else { continue }

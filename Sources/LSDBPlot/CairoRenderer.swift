@@ -211,9 +211,10 @@ struct CairoRenderer {
     }
 
     /// Draws `text` with its anchor point at `(x, y)`: `h` 0 (left) to 1 (right),
-    /// `v` 0 (top) to 1 (baseline-ish bottom); rotated by `angle` radians.
+    /// `v` 0 (top) to 1 (baseline-ish bottom); rotated by `angle` radians; with a
+    /// white halo when drawn over the map.
     func text(_ s: String, x: Double, y: Double, size: Double, h: Double = 0.5, v: Double = 0.5,
-              angle: Double = 0, bold: Bool = false, color: PlotColor = .black) {
+              angle: Double = 0, bold: Bool = false, color: PlotColor = .black, halo: Bool = false) {
         cairo_save(cr)
         cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
@@ -224,8 +225,17 @@ struct CairoRenderer {
         cairo_rotate(cr, angle)
         let capHeight = size * 0.72
         cairo_move_to(cr, -extents.x_advance * h, capHeight * (1 - v))
-        setColor(color)
-        cairo_show_text(cr, s)
+        if halo {
+            cairo_text_path(cr, s)
+            setColor(PlotColor.white.withAlpha(0.8))
+            cairo_set_line_width(cr, 2.5)
+            cairo_stroke_preserve(cr)
+            setColor(color)
+            cairo_fill(cr)
+        } else {
+            setColor(color)
+            cairo_show_text(cr, s)
+        }
         cairo_restore(cr)
     }
 

@@ -9,7 +9,7 @@ extension Catalog {
     /// "Catalog pixel map - NAME", on a full-sky Mollweide map by default.
     ///
     /// - Throws: ``PlotError/noPixels(_:)`` when the catalog has no partitions.
-    public func plotPixels(title: String? = nil, projection: SkyProjection = .mollweide) throws(PlotError) -> SkyPlot {
+    public func plotPixels(title: String? = nil, projection: SkyProjection = .fullSky) throws(PlotError) -> SkyPlot {
         let title = title ?? "Catalog pixel map - \(name)"
         guard !partitions.isEmpty else { throw .noPixels(title) }
         let orders = partitions.map(\.order)
@@ -28,7 +28,7 @@ extension Catalog {
     ///
     /// - Throws: ``PlotError/noDensityMap(_:)`` for a catalog without a map on disk.
     public func plotDensity(order: Int? = nil, title: String? = nil,
-                            projection: SkyProjection = .mollweide) throws(PlotError) -> SkyPlot {
+                            projection: SkyProjection = .fullSky) throws(PlotError) -> SkyPlot {
         guard let metadata else { throw .noDensityMap("catalog '\(name)' is not on disk") }
         let map: PointMap
         do {
@@ -51,7 +51,7 @@ extension Catalog {
     ///
     /// - Throws: ``PlotError/noCoverage(_:)`` when there is no MOC and no partition.
     public func plotCoverage(title: String? = nil, color: PlotColor = .blue,
-                             projection: SkyProjection = .mollweide) throws(PlotError) -> SkyPlot {
+                             projection: SkyProjection = .fullSky) throws(PlotError) -> SkyPlot {
         let moc: MOC?
         do {
             moc = try coverage()
@@ -74,7 +74,7 @@ extension Catalog {
 extension SkyPlot {
     /// A MOC as filled cells on a new figure.
     public static func coverage(_ moc: MOC, title: String = "", color: PlotColor = .blue,
-                                projection: SkyProjection = .mollweide) -> SkyPlot {
+                                projection: SkyProjection = .fullSky) -> SkyPlot {
         let cells = moc.cells.map { HealpixPixel(order: $0.order, index: $0.index) }
         return SkyPlot(projection: projection, title: title)
             .adding(.cells(CellLayer(cells: cells, colors: cells.map { _ in color.withAlpha(0.7) }, edgeColor: color)))

@@ -2,7 +2,7 @@ import CCairo
 import Foundation
 
 /// A PNG read back into memory (through cairo), for checking rendered figures.
-public struct PNGImage: Sendable {
+public struct PNGImage: Sendable, CustomStringConvertible {
     /// Width in pixels.
     public let width: Int
     /// Height in pixels.
@@ -43,6 +43,9 @@ public struct PNGImage: Sendable {
         self.height = h
         self.words = words
     }
+
+    /// `PNGImage(W×H)`.
+    public var description: String { "PNGImage(\(width)×\(height))" }
 
     /// The colour at a pixel as 8-bit `(r, g, b, a)`, not premultiplied; `nil` outside the image.
     public func pixel(x: Int, y: Int) -> (r: Int, g: Int, b: Int, a: Int)? {

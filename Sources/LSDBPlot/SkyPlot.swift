@@ -28,7 +28,7 @@ public struct SkyPlot: Sendable {
     public var size: (width: Double, height: Double)
 
     /// Creates an empty figure.
-    public init(projection: SkyProjection = .mollweide, title: String = "",
+    public init(projection: SkyProjection = .fullSky, title: String = "",
                 size: (width: Double, height: Double)? = nil) {
         self.projection = projection
         self.layers = []

@@ -28,7 +28,7 @@ public enum SkyProjection: Hashable, Sendable {
     case plateCarree(ra: Double, dec: Double, fov: Double)
 
     /// The Mollweide full-sky view centred on RA 0, hats' default.
-    public static let mollweide = SkyProjection.mollweide(centerRA: 0)
+    public static let fullSky = SkyProjection.mollweide(centerRA: 0)
 
     /// Whether this is a full-sky projection (Mollweide).
     public var isFullSky: Bool {

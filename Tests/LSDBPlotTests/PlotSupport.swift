@@ -68,17 +68,22 @@ enum PlotSupport {
         return false
     }
 
-    /// The `fill="…"` attribute values of the SVG's `<path` elements, one per element.
-    static func svgPathFills(_ svg: String) -> [String] {
+    /// The fill colours of the SVG's `<path` elements (cairo writes `style="…fill:rgb(R%,G%,B%)…"`),
+    /// `nil` for paths without a solid fill.
+    static func svgPathFills(_ svg: String) -> [PlotColor?] {
         svg.components(separatedBy: "<path").dropFirst().map { element in
             let head = element.prefix { $0 != ">" }
-            guard let range = head.range(of: "fill=\"") else { return "" }
-            return String(head[range.upperBound...].prefix { $0 != "\"" })
+            guard let range = head.range(of: "fill:rgb(") else { return nil }
+            let parts = head[range.upperBound...].prefix { $0 != ")" }.split(separator: ",")
+                .compactMap { Double($0.trimmingCharacters(in: .whitespaces).dropLast()) }
+            guard parts.count == 3 else { return nil }
+            return PlotColor(red: parts[0] / 100, green: parts[1] / 100, blue: parts[2] / 100)
         }
     }
 
-    /// cairo's SVG spelling of an opaque colour: `rgb(R%, G%, B%)` with six decimals.
-    static func svgColor(_ c: PlotColor) -> String {
-        String(format: "rgb(%.6f%%, %.6f%%, %.6f%%)", c.red * 100, c.green * 100, c.blue * 100)
+    /// Whether two colours agree to 8 bits.
+    static func same(_ a: PlotColor?, _ b: PlotColor) -> Bool {
+        guard let a else { return false }
+        return abs(a.red - b.red) < 0.002 && abs(a.green - b.green) < 0.002 && abs(a.blue - b.blue) < 0.002
     }
 }
