@@ -167,8 +167,10 @@ struct CairoRenderer {
     func drawPoints(_ layer: PointLayer) {
         cairo_new_path(cr)
         let radius = layer.markerSize / 2
+        let bounds = plot.projection.clipBounds
         for p in layer.points {
-            guard let q = plot.projection.project(ra: p.ra, dec: p.dec) else { continue }
+            guard let q = plot.projection.project(ra: p.ra, dec: p.dec),
+                  q.x >= bounds.minX, q.x <= bounds.maxX, q.y >= bounds.minY, q.y <= bounds.maxY else { continue }
             let f = layout.toFigure(q)
             cairo_new_sub_path(cr)
             cairo_arc(cr, f.x, f.y, radius, 0, 2 * .pi)

@@ -16,8 +16,9 @@ extension SkyProjection {
     func fillPolygons(_ ring: [SkyPoint]) -> [[PlanePoint]] {
         guard ring.count >= 3 else { return [] }
         guard hasSeam else {
-            let projected = ring.compactMap { project(ra: $0.ra, dec: $0.dec) }
-            return projected.count == ring.count ? [projected] : []
+            let visible = gnomonicVisibleRing(ring)
+            let projected = clipToView(visible.compactMap { project(ra: $0.ra, dec: $0.dec) })
+            return projected.count >= 3 ? [projected] : []
         }
         var points = unwrap(ring, closed: true)
         // Close a ring that winds around a pole along that pole.
@@ -37,9 +38,10 @@ extension SkyProjection {
             piece = Self.clip(piece, keep: { $0.u >= -180 }, edge: -180)
             piece = Self.clip(piece, keep: { $0.u <= 180 }, edge: 180)
             guard piece.count >= 3 else { continue }
-            out.append(Self.densifySeam(piece).compactMap { project(offset: $0.u, dec: $0.dec) })
+            let projected = Self.densifySeam(piece).compactMap { project(offset: $0.u, dec: $0.dec) }
+            out.append(isFullSky ? projected : clipToView(projected))
         }
-        return out
+        return out.filter { $0.count >= 3 }
     }
 
     /// The polylines to stroke for a path of sky points (closed when `closed`),
@@ -48,8 +50,9 @@ extension SkyProjection {
         guard !path.isEmpty else { return [] }
         guard hasSeam else {
             var runs: [[PlanePoint]] = [], run: [PlanePoint] = []
+            let c = SkyGeometry.unitVector(SkyPoint(ra: centerRA, dec: centerDec)), limit = gnomonicCapCosine
             for p in closed ? path + [path[0]] : path {
-                if let q = project(ra: p.ra, dec: p.dec) {
+                if (SkyGeometry.unitVector(p) * c).sum() >= limit, let q = project(ra: p.ra, dec: p.dec) {
                     run.append(q)
                 } else if !run.isEmpty {
                     runs.append(run)
@@ -57,7 +60,7 @@ extension SkyProjection {
                 }
             }
             if run.count >= 2 { runs.append(run) }
-            return runs.filter { $0.count >= 2 }
+            return runs.filter { $0.count >= 2 }.flatMap(clipToView(polyline:))
         }
         var points = unwrap(path, closed: closed)
         if closed, let first = points.first, let last = points.last {
@@ -86,7 +89,8 @@ extension SkyProjection {
             }
             if run.count >= 2 { runs.append(run.compactMap { project(offset: $0.u, dec: $0.dec) }) }
         }
-        return runs.filter { $0.count >= 2 }
+        let kept = runs.filter { $0.count >= 2 }
+        return isFullSky ? kept : kept.flatMap(clipToView(polyline:))
     }
 
     /// RA offsets made continuous along the path; a vertex on a pole (where RA is

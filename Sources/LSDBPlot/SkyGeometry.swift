@@ -72,6 +72,11 @@ enum SkyGeometry {
         return ring
     }
 
+    /// The unit vector of a position.
+    static func unitVector(_ p: SkyPoint) -> SIMD3<Double> {
+        Healpix.unitVector(lon: p.ra, lat: p.dec)
+    }
+
     /// The position of a unit vector.
     static func point(_ p: SIMD3<Double>) -> SkyPoint {
         SkyPoint(ra: atan2(p.y, p.x) / d2r, dec: asin(max(-1, min(1, p.z / (p * p).sum().squareRoot()))) / d2r)

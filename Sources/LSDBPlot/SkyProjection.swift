@@ -43,6 +43,14 @@ public enum SkyProjection: Hashable, Sendable {
         }
     }
 
+    /// The Dec at the centre of the view, degrees (0 for Mollweide).
+    public var centerDec: Double {
+        switch self {
+        case .mollweide: return 0
+        case .gnomonic(_, let dec, _), .plateCarree(_, let dec, _): return dec
+        }
+    }
+
     /// Whether the projection has a seam that splits the sky at `centerRA ± 180`
     /// (Mollweide, plate carrée); the gnomonic view has none.
     var hasSeam: Bool {

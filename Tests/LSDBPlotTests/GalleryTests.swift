@@ -43,6 +43,9 @@ import Testing
         var plate = plot
         plate.projection = .plateCarree(ra: 95, dec: -25, fov: 2)
         try plate.write(to: Self.directory + "gaia-field-95-25-plate.png")
+        try Catalog.open(PlotSupport.sample("gaia")).plotPixels(projection: .gnomonic(ra: 266, dec: -29, fov: 50))
+            .overlay(ConeSearch(ra: 266.4, dec: -29, radiusArcsec: 5 * 3600), color: .red, style: .dashed, label: "5° cone")
+            .write(to: Self.directory + "gaia-pixels-zoom.png")
         #expect(try PNGImage(contentsOfFile: Self.directory + "gaia-field-95-25.png").height == 1400)
     }
 

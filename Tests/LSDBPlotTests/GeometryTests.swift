@@ -149,6 +149,24 @@ import Testing
         #expect(plateImage.matches(x: x, y: y, .black, tolerance: 2))
     }
 
+    @Test func zoomedPixelMapFillsTheFieldWithTheCoveringCell() throws {
+        let gaia = try Catalog.open(PlotSupport.sample("gaia"))
+        let orders = gaia.partitions.map(\.order)
+        let covering = try #require(gaia.partitions.first { HealpixPixel(order: $0.order, lon: 95, lat: -25) == $0 })
+        let expected = Colormap.viridis.color(at: Double(covering.order - orders.min()!) / Double(orders.max()! - orders.min()!))
+        for fov in [2.0, 0.01] {
+            var plot = try gaia.plotPixels(projection: .gnomonic(ra: 95, dec: -25, fov: fov))
+            plot.showsGraticule = false
+            let image = try Self.render(plot, "zoom.png")
+            let f = plot.plotFrame
+            for (u, v) in [(0.5, 0.5), (0.05, 0.05), (0.95, 0.05), (0.05, 0.95), (0.95, 0.95), (0.3, 0.7)] {
+                let x = Int((f.x + u * f.width) * 2), y = Int((f.y + v * f.height) * 2)
+                let ok = image.matches(x: x, y: y, expected, tolerance: 2)
+                #expect(ok, "fov \(fov): (\(u), \(v)) is inside \(covering): \(String(describing: image.pixel(x: x, y: y)))")
+            }
+        }
+    }
+
     @Test func searchesWithoutAnOutlineAreRefused() throws {
         #expect(throws: PlotError.self) { try SkyPlot().overlay(search: OrderSearch(minOrder: 0, maxOrder: 3)) }
         let plot = try SkyPlot().overlay(search: ConeSearch(ra: 1, dec: 2, radiusArcsec: 3600), label: "c")
