@@ -160,15 +160,22 @@ extension CairoRenderer {
             cairo_set_source(cr, pattern)
             cairo_fill(cr)
             cairo_pattern_destroy(pattern)
-            let span = bar.maximum - bar.minimum
-            let step = Self.niceStep(max(span, 1e-12) / 5)
-            var v = (bar.minimum / step).rounded(.up) * step
-            var t: [(Double, Double)] = []
-            while v <= bar.maximum + step * 1e-9, span > 0 {
-                t.append((v, f.y + f.height - (v - bar.minimum) / span * f.height))
-                v += step
+            var values: [Double] = []
+            if bar.isLogarithmic {
+                var e = floor(log10(bar.minimum))
+                while pow(10, e) <= bar.maximum * (1 + 1e-9) {
+                    if pow(10, e) >= bar.minimum * (1 - 1e-9) { values.append(pow(10, e)) }
+                    e += 1
+                }
+            } else if bar.maximum > bar.minimum {
+                let step = Self.niceStep((bar.maximum - bar.minimum) / 5)
+                var v = (bar.minimum / step).rounded(.up) * step
+                while v <= bar.maximum + step * 1e-9 {
+                    values.append(v)
+                    v += step
+                }
             }
-            ticks = t
+            ticks = values.map { ($0, f.y + f.height - bar.position(of: $0) * f.height) }
         }
         cairo_new_path(cr)
         cairo_rectangle(cr, f.x, f.y, f.width, f.height)

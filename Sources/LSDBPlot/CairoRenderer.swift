@@ -109,10 +109,10 @@ struct CairoRenderer {
         if plot.showsLegend { drawLegend() }
     }
 
-    /// The map's inside: white, or the colour bar's zero colour for a density map
-    /// (cells with no rows are not drawn one by one).
+    /// The map's inside: white, or the colour bar's bottom colour for a density map
+    /// whose empty cells (not drawn one by one) belong on the bar.
     var mapBackground: PlotColor {
-        if let bar = plot.colorbar, !bar.isDiscrete, bar.minimum == 0 { return bar.color(for: 0) }
+        if let bar = plot.colorbar, !bar.isDiscrete, bar.minimum == 0 || bar.isLogarithmic { return bar.color(for: 0) }
         return .white
     }
 

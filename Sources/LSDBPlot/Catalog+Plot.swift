@@ -24,10 +24,12 @@ extension Catalog {
 
     /// Rows per square degree from the catalog's point map or skymap (hats'
     /// `plot_density`), optionally summed to a coarser `order`, with a continuous
-    /// viridis colour bar labelled "count / deg2".
+    /// viridis colour bar labelled "count / deg2" (linear, as hats draws it, or
+    /// logarithmic). Cells with no rows take the bottom colour. The map of a searched
+    /// or queried catalog is still the whole catalog's, as in hats.
     ///
     /// - Throws: ``PlotError/noDensityMap(_:)`` for a catalog without a map on disk.
-    public func plotDensity(order: Int? = nil, title: String? = nil,
+    public func plotDensity(order: Int? = nil, logarithmic: Bool = false, title: String? = nil,
                             projection: SkyProjection = .fullSky) throws(PlotError) -> SkyPlot {
         guard let metadata else { throw .noDensityMap("catalog '\(name)' is not on disk") }
         let map: PointMap
@@ -39,9 +41,10 @@ extension Catalog {
         let area = Healpix.pixelAreaDegrees(order: map.order)
         let densities = map.counts.map { Double($0) / area }
         let hasEmptyCells = UInt64(map.pixels.count) < map.pixelCount
-        let low = hasEmptyCells ? 0 : densities.min() ?? 0
+        let low = logarithmic ? densities.min() ?? 0 : hasEmptyCells ? 0 : densities.min() ?? 0
         var plot = SkyPlot(projection: projection, title: title ?? "Angular density of catalog \(name)")
-        let bar = Colorbar(minimum: low, maximum: max(low, densities.max() ?? 0), label: "count / deg2")
+        let bar = Colorbar(minimum: low, maximum: max(low, densities.max() ?? 0), label: "count / deg2",
+                           isLogarithmic: logarithmic)
         plot.colorbar = bar
         let cells = map.pixels.map { HealpixPixel(order: map.order, index: $0) }
         return plot.adding(.cells(CellLayer(cells: cells, colors: densities.map(bar.color(for:)))))

@@ -164,18 +164,32 @@ public struct Colorbar: Sendable {
     /// Whether the bar shows one block per integer from `minimum` to `maximum`
     /// (HEALPix orders), ticked at block centres.
     public var isDiscrete: Bool
+    /// Whether colours follow `log10(value)` (both limits must then be positive).
+    public var isLogarithmic: Bool
 
     /// Creates a colour bar.
-    public init(colormap: Colormap = .viridis, minimum: Double, maximum: Double, label: String, isDiscrete: Bool = false) {
+    public init(colormap: Colormap = .viridis, minimum: Double, maximum: Double, label: String,
+                isDiscrete: Bool = false, isLogarithmic: Bool = false) {
         self.colormap = colormap
         self.minimum = minimum
         self.maximum = maximum
         self.label = label
         self.isDiscrete = isDiscrete
+        self.isLogarithmic = isLogarithmic && minimum > 0
     }
 
-    /// The colour of `value`: linear between the limits; a single-valued range maps to the bottom colour.
+    /// Where `value` falls on the bar, `0` at the bottom and `1` at the top (unclamped).
+    public func position(of value: Double) -> Double {
+        guard maximum > minimum else { return 0 }
+        if isLogarithmic {
+            return value > 0 ? (log10(value) - log10(minimum)) / (log10(maximum) - log10(minimum)) : 0
+        }
+        return (value - minimum) / (maximum - minimum)
+    }
+
+    /// The colour of `value`: linear (or logarithmic) between the limits; a
+    /// single-valued range maps to the bottom colour.
     public func color(for value: Double) -> PlotColor {
-        colormap.color(at: maximum > minimum ? (value - minimum) / (maximum - minimum) : 0)
+        colormap.color(at: position(of: value))
     }
 }

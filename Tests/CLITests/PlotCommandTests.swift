@@ -42,7 +42,7 @@ import Testing
     @Test func densityCoverageAndFormats() throws {
         let svg = CatalogCommandTests.temporaryFile("density.svg"), pdf = CatalogCommandTests.temporaryFile("coverage.pdf")
         defer { unlink(svg); unlink(pdf) }
-        let density = try CLIRunner.run(["plot", "density", Self.sample("ztf"), "--order", "2", "--output", svg])
+        let density = try CLIRunner.run(["plot", "density", Self.sample("ztf"), "--order", "2", "--log", "--output", svg])
         #expect(density.status == 0, "\(density.stderr)")
         #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<?xml"))
         let coverage = try CLIRunner.run(["plot", "coverage", Self.sample("rubin"), "--center", "-90,0",

@@ -27,6 +27,7 @@ import Testing
         let gaia = try Catalog.open(PlotSupport.sample("gaia"))
         try gaia.plotDensity().write(to: Self.directory + "gaia-density.png")
         try gaia.plotDensity(order: 3).write(to: Self.directory + "gaia-density-order3.png")
+        try gaia.plotDensity(logarithmic: true).write(to: Self.directory + "gaia-density-log.png")
         let rubin = try Catalog.open(PlotSupport.sample("rubin"))
         try rubin.plotCoverage().write(to: Self.directory + "rubin-coverage.png")
         try rubin.plotPixels().write(to: Self.directory + "rubin-pixels.png")

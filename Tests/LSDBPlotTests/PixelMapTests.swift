@@ -118,6 +118,16 @@ import FoundationXML
         #expect(rubin.matches(x: ex, y: ey, Colormap.viridis.color(at: 0), tolerance: 2))
     }
 
+    @Test func logarithmicDensityScale() throws {
+        let plot = try Catalog.open(PlotSupport.sample("gaia")).plotDensity(logarithmic: true)
+        let bar = try #require(plot.colorbar)
+        #expect(bar.isLogarithmic && bar.minimum > 0 && bar.maximum > 100 * bar.minimum)
+        #expect(abs(bar.position(of: (bar.minimum * bar.maximum).squareRoot()) - 0.5) < 1e-12)
+        #expect(bar.color(for: bar.minimum) == Colormap.viridis.color(at: 0))
+        #expect(bar.color(for: bar.maximum) == Colormap.viridis.color(at: 1))
+        #expect(abs(bar.position(of: 10 * bar.minimum) - 1 / log10(bar.maximum / bar.minimum)) < 1e-12)
+    }
+
     @Test func coverageFillsTheMOC() throws {
         var plot = try Catalog.open(PlotSupport.sample("rubin")).plotCoverage()
         plot.showsGraticule = false

@@ -164,6 +164,9 @@ struct PlotDensityCommand: ParsableCommand {
     @Option(help: "Sum the map to this (coarser) HEALPix order.")
     var order: Int?
 
+    @Flag(help: "A logarithmic colour scale.")
+    var log = false
+
     @OptionGroup var plot: PlotOptions
 
     func validate() throws {
@@ -172,7 +175,7 @@ struct PlotDensityCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try plot.finish(try Catalog.open(catalog).plotDensity(order: order, projection: try plot.projection()))
+            try plot.finish(try Catalog.open(catalog).plotDensity(order: order, logarithmic: log, projection: try plot.projection()))
         }
     }
 }
