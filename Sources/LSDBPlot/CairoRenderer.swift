@@ -160,7 +160,9 @@ struct CairoRenderer {
             cairo_fill(cr)
         }
         cairo_new_path(cr)
-        for line in plot.projection.strokePolylines(ring, closed: true) { addPolyline(line) }
+        for outline in region.shape.outlines {
+            for line in plot.projection.strokePolylines(outline.path, closed: outline.closed) { addPolyline(line) }
+        }
         stroke(color: region.color, width: region.lineWidth, style: region.style)
     }
 

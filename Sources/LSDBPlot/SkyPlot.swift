@@ -102,6 +102,17 @@ public enum RegionShape: Hashable, Sendable {
         case .polygon(let vertices): return SkyGeometry.polygonRing(vertices)
         }
     }
+
+    /// The outlines to stroke, and whether each is closed: a box spanning all RA is
+    /// two parallels, with no meridian edge.
+    var outlines: [(path: [SkyPoint], closed: Bool)] {
+        if case .box(let ra, let dec, false) = self, ra.upperBound - ra.lowerBound >= 360 {
+            return [dec.lowerBound, dec.upperBound].filter { abs($0) < 90 }.map { d in
+                ((0...720).map { SkyPoint(ra: ra.lowerBound + Double($0) / 2, dec: d) }, false)
+            }
+        }
+        return [(ring, true)]
+    }
 }
 
 /// A region outline with its style.

@@ -121,6 +121,19 @@ import Testing
         #expect(!PlotSupport.near(image, x: px, y: py, radius: 1, .blue, tolerance: 60), "not the straight parallel")
     }
 
+    @Test func fullRABoxIsTwoParallels() throws {
+        let plot = Self.blank().overlay(BoxSearch(ra: (0, 0), dec: (-20, 40)), color: .red, lineWidth: 3)
+        let image = try Self.render(plot, "band.png")
+        for ra in stride(from: 0.0, to: 360, by: 45) where ra != 180 {
+            for dec in [-20.0, 40.0] {
+                let (x, y) = PlotSupport.mollweidePixel(ra: ra, dec: dec, frame: plot.plotFrame)
+                #expect(PlotSupport.near(image, x: x, y: y, .red), "(\(ra), \(dec))")
+            }
+            let (x, y) = PlotSupport.mollweidePixel(ra: ra, dec: 10, frame: plot.plotFrame)
+            #expect(!PlotSupport.near(image, x: x, y: y, radius: 1, .red, tolerance: 60), "no meridian edge at RA \(ra)")
+        }
+    }
+
     @Test func zoomedFieldPlacesStarsAndTheCircle() throws {
         let (ra0, dec0, fov) = (95.0, -25.0, 2.0)
         let stars = [(95.3, -24.8), (94.6, -25.4), (95.0, -25.0), (95.4, -25.45)]
