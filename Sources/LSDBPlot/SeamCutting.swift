@@ -37,7 +37,8 @@ extension SkyProjection {
             var piece = points.map { Unwrapped(u: $0.u + shift, dec: $0.dec) }
             piece = Self.clip(piece, keep: { $0.u >= -180 }, edge: -180)
             piece = Self.clip(piece, keep: { $0.u <= 180 }, edge: 180)
-            guard piece.count >= 3 else { continue }
+            // Skip empty pieces and slivers lying along the seam (a cell with an edge on it).
+            guard piece.count >= 3, (piece.map(\.u).max()! - piece.map(\.u).min()!) > 1e-9 else { continue }
             let projected = Self.densifySeam(piece).compactMap { project(offset: $0.u, dec: $0.dec) }
             out.append(isFullSky ? projected : clipToView(projected))
         }

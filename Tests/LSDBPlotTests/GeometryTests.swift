@@ -42,6 +42,9 @@ import Testing
         let cell = HealpixPixel(order: 0, index: 6)
         #expect(SkyProjection.fullSky.fillPolygons(SkyGeometry.cellRing(cell)).count == 2)
         #expect(SkyProjection.mollweide(centerRA: 180).fillPolygons(SkyGeometry.cellRing(cell)).count == 1)
+        for index: UInt64 in [1, 2, 5, 7, 9, 10] {  // edges or corners on RA 180, or away from it
+            #expect(SkyProjection.fullSky.fillPolygons(SkyGeometry.cellRing(HealpixPixel(order: 0, index: index))).count == 1, "\(index)")
+        }
         let plot = Self.blank().adding(.cells(CellLayer(cells: [cell], colors: [.red])))
         let image = try Self.render(plot, "seam.png")
         for (ra, dec) in [(170.0, 0.0), (190.0, 0.0), (175.0, 30.0), (185.0, -30.0), (160.0, 5.0)] {
