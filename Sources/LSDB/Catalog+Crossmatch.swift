@@ -88,7 +88,13 @@ extension Catalog {
     /// seconds. The full filter MOC is the result's coverage, computed if asked for.
     static func align(_ left: Catalog, _ right: Catalog, how: CrossmatchJoin) throws -> (PixelAlignment, CoverageSource) {
         var rightTree = right.partitions
-        var rightMOC = try right.coverage() ?? MOC(pixels: right.partitions)
+        // The two point maps are read at the same time.
+        let coverages = ConcurrentCoverage()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let catalog = i == 0 ? left : right
+            coverages.set(i, Result { try catalog.coverage() ?? MOC(pixels: catalog.partitions) })
+        }
+        var rightMOC = try coverages.get(1)
         var pad = false
         if let margin = right.margin {
             rightTree = PixelAlignment.align(left: right.partitions, right: margin.partitions, type: .outer).pixels
@@ -100,7 +106,7 @@ extension Catalog {
             }
             pad = true
         }
-        let leftMOC = try left.coverage() ?? MOC(pixels: left.partitions)
+        let leftMOC = try coverages.get(0)
         let candidates = PixelAlignment.align(left: left.partitions, right: rightTree, type: how == .inner ? .inner : .left)
         guard how == .inner else {
             return (candidates.filtered(by: leftMOC), .known(leftMOC))
@@ -131,5 +137,20 @@ extension Catalog {
         let right = try Catalog(table, raColumn: raColumn, decColumn: decColumn,
                                 marginThreshold: options.radiusArcsec, catalogName: name)
         return try crossmatch(right, options: options)
+    }
+}
+
+/// Two coverages loaded by concurrent iterations.
+private final class ConcurrentCoverage: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<MOC, any Error>?] = [nil, nil]
+
+    func set(_ i: Int, _ result: Result<MOC, any Error>) {
+        lock.lock(); results[i] = result; lock.unlock()
+    }
+
+    func get(_ i: Int) throws -> MOC {
+        lock.lock(); defer { lock.unlock() }
+        return try results[i]!.get()
     }
 }
