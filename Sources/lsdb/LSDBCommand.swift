@@ -11,7 +11,7 @@ struct LSDBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsdb",
         abstract: "Work with HATS catalogs: inspect, search, crossmatch, import and plot.",
-        subcommands: [InfoCommand.self, SelectCommand.self, DemoCommand.self, HealpixCommand.self]
+        subcommands: [InfoCommand.self, SelectCommand.self, ImportCommand.self, DemoCommand.self, HealpixCommand.self]
     )
 
     static func main() async {

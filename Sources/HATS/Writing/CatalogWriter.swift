@@ -11,8 +11,9 @@ import Parquet
 /// `partition_info.csv` (breadth-first, non-empty pixels only), `point_map.fits` and
 /// `skymap.fits` (object and source catalogs), and `properties` + `hats.properties`.
 /// The directory is written in place: wrap it in a ``StagingDirectory`` to make the
-/// whole output atomic.
-public final class CatalogWriter {
+/// whole output atomic. ``write(_:pixel:)`` may be called from several threads at once
+/// (the files are encoded in parallel; the bookkeeping is locked).
+public final class CatalogWriter: @unchecked Sendable {
     /// The catalog directory.
     public let directory: String
     /// The properties written at the end (counts, orders and provenance are filled in).
@@ -26,6 +27,7 @@ public final class CatalogWriter {
     /// Whether rows are sorted by the index column before writing (they must already be when false).
     public let sortRows: Bool
 
+    private let lock = NSLock()
     private var footers: [(pixel: HealpixPixel, path: String, metadata: FileMetaData)] = []
     private var rowCounts: [HealpixPixel: Int] = [:]
     private var histogram: PixelHistogram?
@@ -68,7 +70,7 @@ public final class CatalogWriter {
     }
 
     /// The rows written so far.
-    public var totalRows: Int { rowCounts.values.reduce(0, +) }
+    public var totalRows: Int { lock.withLock { rowCounts.values.reduce(0, +) } }
 
     /// Writes one partition's data file (`dataset/Norder=K/Dir=D/Npix=N.parquet`), unless it is empty.
     ///
@@ -76,7 +78,7 @@ public final class CatalogWriter {
     ///   outside the pixel, or a write failure.
     public func write(_ table: Table, pixel: HealpixPixel) throws(HATSError) {
         guard table.rowCount > 0 else { return }
-        guard rowCounts[pixel] == nil else {
+        guard lock.withLock({ rowCounts[pixel] == nil }) else {
             throw HATSError(.invalidArgument, path: directory, "partition \(pixel.order)/\(pixel.index) written twice")
         }
         let laid = sortRows ? try PartitionLayout.sortedByIndex(table, healpixColumn: healpixColumn)
@@ -87,11 +89,7 @@ public final class CatalogWriter {
         let isMargin = properties.catalogType == .margin  // margin rows lie outside their pixel
         let inside = index.withUnsafeBufferPointer { (values: UnsafeBufferPointer<Int64>) -> Bool in
             guard let first = values.first, let last = values.last else { return false }
-            guard isMargin || (range.contains(UInt64(bitPattern: first)) && range.contains(UInt64(bitPattern: last))) else {
-                return false
-            }
-            histogram?.add(index: values)
-            return true
+            return isMargin || (range.contains(UInt64(bitPattern: first)) && range.contains(UInt64(bitPattern: last)))
         }
         guard inside else {
             throw HATSError(.invalidArgument, path: path, "rows fall outside partition \(pixel.order)/\(pixel.index)")
@@ -102,17 +100,26 @@ public final class CatalogWriter {
             let writer = try ParquetWriter(path: path, schema: laid.schema, options: parquetOptions)
             try writer.write(laid)
             let metadata = try writer.close()
-            footers.append((pixel, relativePath(pixel), metadata))
+            let relative = relativePath(pixel)
+            lock.withLock {
+                footers.append((pixel, relative, metadata))
+                rowCounts[pixel] = laid.rowCount
+                index.withUnsafeBufferPointer { histogram?.add(index: $0) }
+                if schema == nil || schema?.names != laid.schema.names { schema = laid.schema }
+            }
         } catch {
             throw HATSError(.io, path: path, "cannot write the partition: \(error)")
         }
-        rowCounts[pixel] = laid.rowCount
-        if schema == nil || schema?.names != laid.schema.names { schema = laid.schema }
     }
+
+    /// Sets the properties' `hats_max_rows` (hats-import writes its threshold there).
+    public func setMaxRows(_ value: Int?) { lock.withLock { properties.maxRows = value } }
 
     /// Writes the metadata files and the properties; returns the properties written.
     @discardableResult
     public func finish() throws(HATSError) -> TableProperties {
+        lock.lock()
+        defer { lock.unlock() }
         let pixels = PartitionInfo(pixels: Array(rowCounts.keys))
         let dataset = HATSPaths.join(directory, HATSPaths.datasetDirectory)
         do {
@@ -130,7 +137,7 @@ public final class CatalogWriter {
             try histogram.pointMap.write(toCatalogDirectory: directory)
             properties.skymapOrder = histogram.order
         }
-        properties.totalRows = totalRows
+        properties.totalRows = rowCounts.values.reduce(0, +)
         if properties.maxRows == nil, properties.catalogType != .margin { properties.maxRows = rowCounts.values.max() ?? 0 }
         properties.healpixColumn = properties.healpixColumn ?? healpixColumn
         properties.healpixOrder = properties.healpixOrder ?? 29
