@@ -11,8 +11,8 @@ struct LSDBCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lsdb",
         abstract: "Work with HATS catalogs: inspect, search, crossmatch, import and plot.",
-        subcommands: [InfoCommand.self, SelectCommand.self, CrossmatchCommand.self, PlotCommand.self, DemoCommand.self,
-                      HealpixCommand.self]
+        subcommands: [InfoCommand.self, SelectCommand.self, CrossmatchCommand.self, ImportCommand.self, PlotCommand.self,
+                      DemoCommand.self, HealpixCommand.self]
     )
 
     static func main() async {

@@ -9,6 +9,20 @@ enum TableBuild {
     ///
     /// - Throws: ``LSDBError`` for an unknown or non-numeric column, or a null, NaN or
     ///   out-of-range coordinate, naming the column and the (0-based) row.
+    static func healpix29(_ table: Table, ra: String, dec: String, file: String? = nil, firstRow: Int = 0) throws -> [Int64] {
+        do {
+            return try healpix29(table, ra: ra, dec: dec)
+        } catch LSDBError.invalidArgument(let message) where file != nil || firstRow != 0 {
+            // Re-number the row within the whole input and name the file.
+            var text = message
+            if let range = text.range(of: #"row (\d+)"#, options: .regularExpression),
+               let row = Int(text[range].dropFirst(4)) {
+                text.replaceSubrange(range, with: "row \(row + firstRow)")
+            }
+            throw LSDBError.invalidArgument((file.map { "\($0): " } ?? "") + text)
+        }
+    }
+
     static func healpix29(_ table: Table, ra: String, dec: String) throws -> [Int64] {
         let lon = try degrees(table, ra)
         let lat = try degrees(table, dec)

@@ -34,6 +34,14 @@ public struct ExecutionProgress: Sendable, Hashable {
     public var rows: Int
     /// Seconds since the computation started.
     public var elapsedSeconds: Double
+
+    /// Creates a progress report.
+    public init(partitionsDone: Int, partitionsTotal: Int, rows: Int, elapsedSeconds: Double) {
+        self.partitionsDone = partitionsDone
+        self.partitionsTotal = partitionsTotal
+        self.rows = rows
+        self.elapsedSeconds = elapsedSeconds
+    }
 }
 
 #if canImport(Glibc)

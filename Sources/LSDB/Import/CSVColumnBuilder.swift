@@ -1,0 +1,80 @@
+import Columnar
+
+/// Accumulates one CSV column's values for a chunk.
+struct CSVColumnBuilder {
+    let name: String
+    let type: CSVColumnType
+    private var ints: [Int64] = []
+    private var doubles: [Double] = []
+    private var bools: [Bool] = []
+    private var offsets: [Int64] = [0]
+    private var bytes: [UInt8] = []
+    private var nulls: [Int] = []
+    private(set) var count = 0
+
+    init(name: String, type: CSVColumnType, capacity: Int) {
+        self.name = name
+        self.type = type
+        switch type {
+        case .int64: ints.reserveCapacity(capacity)
+        case .double: doubles.reserveCapacity(capacity)
+        case .bool: bools.reserveCapacity(capacity)
+        case .string: offsets.reserveCapacity(capacity + 1)
+        }
+    }
+
+    /// Appends a field; an empty unquoted field is null. Returns false when it does not parse.
+    mutating func append(_ field: UnsafeRawBufferPointer, quoted: Bool, escaped: Bool) -> Bool {
+        if field.isEmpty && !quoted && type != .string || (field.isEmpty && !quoted) {
+            nulls.append(count)
+            switch type {
+            case .int64: ints.append(0)
+            case .double: doubles.append(.nan)
+            case .bool: bools.append(false)
+            case .string: offsets.append(Int64(bytes.count))
+            }
+            count += 1
+            return true
+        }
+        switch type {
+        case .int64:
+            guard let v = CSVParse.int64(field) else { return false }
+            ints.append(v)
+        case .double:
+            guard let v = CSVParse.double(field) else { return false }
+            doubles.append(v)
+        case .bool:
+            guard let v = CSVParse.bool(field) else { return false }
+            bools.append(v)
+        case .string:
+            if escaped {
+                var i = 0
+                while i < field.count {
+                    bytes.append(field[i])
+                    i += field[i] == UInt8(ascii: "\"") ? 2 : 1
+                }
+            } else {
+                bytes.append(contentsOf: field)
+            }
+            offsets.append(Int64(bytes.count))
+        }
+        count += 1
+        return true
+    }
+
+    /// The column built so far.
+    func finish() throws -> Column {
+        var validity: Bitmap?
+        if !nulls.isEmpty {
+            var bits = [Bool](repeating: true, count: count)
+            for row in nulls { bits[row] = false }
+            validity = Bitmap(bits)
+        }
+        switch type {
+        case .int64: return try Column(type: .int64, count: count, values: Buffer(ints), validity: validity)
+        case .double: return try Column(type: .float64, count: count, values: Buffer(doubles), validity: validity)
+        case .bool: return Column(bits: Bitmap(bools), validity: validity)
+        case .string: return try Column(type: .largeString, offsets: Buffer(offsets), values: Buffer(bytes), validity: validity)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Columnar
+import Foundation
+
+/// The type of a CSV column: inferred from the first rows, or given (`--column-type name=type`).
+public enum CSVColumnType: String, Sendable, Hashable, CaseIterable {
+    /// 64-bit integers (pyarrow `int64`).
+    case int64
+    /// 64-bit floats (pyarrow `double`).
+    case double
+    /// Booleans: `true`/`false`, `True`/`False`, `TRUE`/`FALSE`.
+    case bool
+    /// Text (pyarrow `large_string`, as hats-import stores CSV strings).
+    case string
+
+    /// Parses a type name: pyarrow's (`int64`, `double`, `float64`, `bool`, `string`, `large_string`).
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "int64", "int", "long": self = .int64
+        case "double", "float64", "float": self = .double
+        case "bool", "boolean": self = .bool
+        case "string", "large_string", "str", "utf8": self = .string
+        default: return nil
+        }
+    }
+
+    /// The column type in memory.
+    public var dataType: DataType {
+        switch self {
+        case .int64: return .int64
+        case .double: return .float64
+        case .bool: return .bool
+        case .string: return .largeString
+        }
+    }
+
+    /// The narrowest type that holds a value (`nil` for an empty field).
+    static func infer(_ field: UnsafeRawBufferPointer) -> CSVColumnType? {
+        if field.isEmpty { return nil }
+        if CSVParse.int64(field) != nil { return .int64 }
+        if CSVParse.double(field) != nil { return .double }
+        if CSVParse.bool(field) != nil { return .bool }
+        return .string
+    }
+
+    /// The type holding values of both types.
+    func widened(with other: CSVColumnType) -> CSVColumnType {
+        if self == other { return self }
+        if (self == .int64 && other == .double) || (self == .double && other == .int64) { return .double }
+        return .string
+    }
+}
+
+/// Field parsers over raw bytes (no allocation).
+enum CSVParse {
+    /// A decimal integer with an optional sign.
+    static func int64(_ field: UnsafeRawBufferPointer) -> Int64? {
+        var i = 0, negative = false
+        let n = field.count
+        if n == 0 { return nil }
+        if field[0] == UInt8(ascii: "-") || field[0] == UInt8(ascii: "+") { negative = field[0] == UInt8(ascii: "-"); i = 1 }
+        if i == n { return nil }
+        var value: Int64 = 0
+        while i < n {
+            let d = field[i] &- 48
+            guard d < 10 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(negative ? -Int64(d) : Int64(d))
+            if o1 || o2 { return nil }
+            value = s
+            i += 1
+        }
+        return value
+    }
+
+    /// A float as `strtod` reads it (also `nan`, `inf`), using the whole field.
+    static func double(_ field: UnsafeRawBufferPointer) -> Double? {
+        let n = field.count
+        guard n > 0, n < 64, let base = field.baseAddress else { return nil }
+        // strtod needs a terminator: copy into a small stack buffer.
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer -> Double? in
+            let raw = UnsafeMutableRawPointer(buffer.baseAddress!)
+            raw.copyMemory(from: base, byteCount: n)
+            buffer[n] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &end)
+            guard let end, end == buffer.baseAddress! + n else { return nil }
+            if buffer[0] == CChar(UInt8(ascii: " ")) { return nil }
+            return value
+        }
+    }
+
+    /// `true`/`false` in lower, title or upper case.
+    static func bool(_ field: UnsafeRawBufferPointer) -> Bool? {
+        switch field.count {
+        case 4:
+            let t = (field[0] | 0x20, field[1] | 0x20, field[2] | 0x20, field[3] | 0x20)
+            return t == (116, 114, 117, 101) ? true : nil
+        case 5:
+            let f = (field[0] | 0x20, field[1] | 0x20, field[2] | 0x20, field[3] | 0x20, field[4] | 0x20)
+            return f == (102, 97, 108, 115, 101) ? false : nil
+        default:
+            return nil
+        }
+    }
+}
