@@ -51,14 +51,7 @@ struct CrossmatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("where"), help: ArgumentHelp("A query on the result, with suffixed names.", valueName: "EXPR"))
     var expression: String?
 
-    @Option(help: "Keep only the first N rows.")
-    var limit: Int?
-
-    @Option(help: "Write the result to FILE.csv or FILE.parquet instead of printing it.")
-    var output: String?
-
-    @Flag(help: "Print only the number of result rows (partitions are streamed, not kept).")
-    var count = false
+    @OptionGroup var output: ResultOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -70,10 +63,6 @@ struct CrossmatchCommand: AsyncParsableCommand {
         if let suffixes, suffixes.split(separator: ",", omittingEmptySubsequences: false).count != 2 {
             throw ValidationError("--suffixes takes two comma-separated suffixes, e.g. _l,_r")
         }
-        if let output, !(output.lowercased().hasSuffix(".csv") || output.lowercased().hasSuffix(".parquet")) {
-            throw ValidationError("--output must end in .csv or .parquet")
-        }
-        if let limit, limit < 0 { throw ValidationError("--limit must not be negative") }
     }
 
     func run() async throws {
@@ -92,21 +81,7 @@ struct CrossmatchCommand: AsyncParsableCommand {
                 for warning in result.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             }
             if let expression { result = try result.query(expression) }
-            let options = global.executionOptions(label: "crossmatch")
-            if count {
-                var rows = 0
-                for try await (_, table) in result.partitionStream(options: options) { rows += table.rowCount }
-                print(rows)
-                return
-            }
-            if let limit {
-                let table = try await result.head(limit, options: options)
-                if let output { try SelectCommand.writeTable(table, to: output) } else { print(table.description) }
-            } else if let output {
-                try await result.write(to: output, options: options)
-            } else {
-                print(try await result.compute(options: options).description)
-            }
+            try await output.emit(result, options: global.executionOptions(label: "crossmatch"))
         } catch let failure as CommandFailure {
             throw failure
         } catch {
