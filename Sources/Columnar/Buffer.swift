@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// The reference-counted owner of the bytes behind one or more ``Buffer`` values.
 ///
 /// Memory is either allocated here (and freed in `deinit`) or borrowed from elsewhere, a
@@ -25,6 +28,23 @@ final class BufferStorage: @unchecked Sendable {
         self.base = .allocate(byteCount: Swift.max(capacity, 1), alignment: Buffer.alignment)
         self.capacity = capacity
         self.release = .deallocate
+        if capacity >= BufferStorage.hugePageThreshold { BufferStorage.adviseHugePages(base, capacity) }
+    }
+
+    /// Buffers this large ask the kernel for transparent huge pages: filling them then
+    /// takes one page fault per 2 MiB instead of one per 4 KiB.
+    static let hugePageThreshold = 8 << 20
+
+    /// `madvise(MADV_HUGEPAGE)` over the whole 2 MiB pages inside the region (Linux only).
+    static func adviseHugePages(_ base: UnsafeMutableRawPointer, _ count: Int) {
+        #if os(Linux)
+        let page = 2 << 20
+        let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (Int(bitPattern: base) + count) & ~(page - 1)
+        if end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) {
+            _ = madvise(pointer, end - start, MADV_HUGEPAGE)
+        }
+        #endif
     }
 
     /// Wraps memory owned elsewhere.
