@@ -149,4 +149,12 @@ struct BinaryTable {
         try? forEachInteger(column: index, positions: position..<(position + 1)) { _, v in value = v }
         return value
     }
+
+    /// Calls `body` with the raw bytes of the table's rows (`rowCount` rows of `rowBytes`
+    /// bytes each, big-endian values), for scans too hot for ``forEachInteger(column:positions:_:)``.
+    func withRows<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try data.withUnsafeBytes { raw in
+            try body(UnsafeRawBufferPointer(rebasing: raw[start..<(start + rowBytes * rowCount)]))
+        }
+    }
 }

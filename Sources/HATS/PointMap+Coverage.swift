@@ -131,30 +131,33 @@ extension PointMap {
     private static func explicitCoverage(_ table: BinaryTable, order: Int) throws(HATSError) -> MOC? {
         let pixelColumn = table.columns.firstIndex { $0.name.uppercased() == "PIXEL" } ?? 0
         let valueColumn = table.columns.firstIndex { $0.name.uppercased() == "VALUE" } ?? (pixelColumn == 0 ? 1 : 0)
-        guard table.columns[pixelColumn].repeatCount == 1, table.columns[valueColumn].repeatCount == 1 else { return nil }
-        var pixels = [Int64](repeating: 0, count: table.rowCount)
-        var increasing = true
-        var previous = Int64.min
-        var position = 0
-        try table.forEachInteger(column: pixelColumn) { _, p in
-            if previous >= p { increasing = false }
-            previous = p
-            pixels[position] = p
-            position += 1
+        let pixel = table.columns[pixelColumn], value = table.columns[valueColumn]
+        guard pixel.repeatCount == 1, value.repeatCount == 1, pixel.code == "K", value.code == "K" || value.code == "J" else {
+            return nil
         }
-        guard increasing, pixels.first.map({ $0 >= 0 }) ?? true,
-              pixels.last.map({ $0 < Int64(Healpix.pixelCount(order: order)) }) ?? true else { return nil }
         let shift = UInt64(2 * (Healpix.maxOrder - order))
-        var ranges: [Range<UInt64>] = []
-        try table.forEachInteger(column: valueColumn) { i, v in
-            guard v != 0 else { return }
-            let a = UInt64(pixels[i]) << shift, b = UInt64(pixels[i] + 1) << shift
-            if let last = ranges.last, last.upperBound == a {
-                ranges[ranges.count - 1] = last.lowerBound..<b
-            } else {
-                ranges.append(a..<b)
+        let pixelCount = Int64(Healpix.pixelCount(order: order))
+        let rowBytes = table.rowBytes, wideValues = value.code == "K"
+        return table.withRows { rows -> MOC? in
+            var ranges: [Range<UInt64>] = []
+            var previous: Int64 = -1
+            for row in 0..<table.rowCount {
+                let at = row * rowBytes
+                let p = Int64(bitPattern: rows.loadUnaligned(fromByteOffset: at + pixel.offset, as: UInt64.self).bigEndian)
+                guard p > previous, p < pixelCount else { return nil }
+                previous = p
+                let nonZero = wideValues
+                    ? rows.loadUnaligned(fromByteOffset: at + value.offset, as: UInt64.self) != 0
+                    : rows.loadUnaligned(fromByteOffset: at + value.offset, as: UInt32.self) != 0
+                guard nonZero else { continue }
+                let a = UInt64(p) << shift, b = UInt64(p + 1) << shift
+                if let last = ranges.last, last.upperBound == a {
+                    ranges[ranges.count - 1] = last.lowerBound..<b
+                } else {
+                    ranges.append(a..<b)
+                }
             }
+            return MOC(ranges: ranges, maxOrder: order)
         }
-        return MOC(ranges: ranges, maxOrder: order)
     }
 }

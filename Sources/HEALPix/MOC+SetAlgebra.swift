@@ -102,3 +102,47 @@ extension MOC {
         return false
     }
 }
+
+extension MOC {
+    /// Whether the two MOCs share any index inside `range` (order 29): whether
+    /// `self ∩ other ∩ range` is non-empty, found without building the intersection.
+    ///
+    /// - Complexity: O(log n + k) for the k ranges of both MOCs that meet `range`
+    ///   before the first shared index.
+    public func overlaps(_ other: MOC, within range: Range<UInt64>) -> Bool {
+        var i = Self.firstRange(ranges, endingAfter: range.lowerBound)
+        var j = Self.firstRange(other.ranges, endingAfter: range.lowerBound)
+        while i < ranges.count, j < other.ranges.count {
+            let a = ranges[i], b = other.ranges[j]
+            let lo = Swift.max(a.lowerBound, b.lowerBound, range.lowerBound)
+            if lo >= range.upperBound { return false }
+            if lo < Swift.min(a.upperBound, b.upperBound, range.upperBound) { return true }
+            if a.upperBound <= b.upperBound { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
+    /// The position of the first range whose end is above `index`.
+    static func firstRange(_ ranges: [Range<UInt64>], endingAfter index: UInt64) -> Int {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= index { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+extension MOC {
+    /// The part of the MOC inside `range` (order 29), found by binary search: the cost
+    /// depends on the part kept, not on the whole MOC.
+    public func clipped(to range: Range<UInt64>) -> MOC {
+        var out: [Range<UInt64>] = []
+        var i = Self.firstRange(ranges, endingAfter: range.lowerBound)
+        while i < ranges.count, ranges[i].lowerBound < range.upperBound {
+            out.append(Swift.max(ranges[i].lowerBound, range.lowerBound)..<Swift.min(ranges[i].upperBound, range.upperBound))
+            i += 1
+        }
+        return MOC(ranges: out, maxOrder: maxOrder)
+    }
+}

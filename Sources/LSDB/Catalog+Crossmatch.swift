@@ -111,19 +111,19 @@ extension Catalog {
         guard how == .inner else {
             return (candidates.filtered(by: leftMOC), .known(leftMOC))
         }
-        let shared = leftMOC.intersection(rightMOC)
         let kept = candidates.entries.filter { entry in
-            if shared.overlaps(entry.aligned) { return true }
+            if leftMOC.overlaps(rightMOC, within: entry.aligned.range29) { return true }
             guard pad else { return false }
             // Only cells within one ring of the aligned pixel can pad into it.
             let near = MOC(pixels: [entry.aligned]).addingNeighbours(atOrder: max(rightMOC.maxOrder, entry.aligned.order))
-            let padded = rightMOC.intersection(near).addingNeighbours()
-            return leftMOC.intersection(padded).overlaps(entry.aligned)
+            guard let first = near.ranges.first, let last = near.ranges.last else { return false }
+            let padded = rightMOC.clipped(to: first.lowerBound..<last.upperBound).intersection(near).addingNeighbours()
+            return leftMOC.overlaps(padded, within: entry.aligned.range29)
         }
         let order = max(leftMOC.maxOrder, rightMOC.maxOrder)
-        let filter: CoverageSource = pad
-            ? .lazy(LazyMOC { [leftMOC, rightMOC] in leftMOC.intersection(rightMOC.addingNeighbours()) }, order: order)
-            : .known(shared)
+        let filter: CoverageSource = .lazy(LazyMOC { [leftMOC, rightMOC, pad] in
+            leftMOC.intersection(pad ? rightMOC.addingNeighbours() : rightMOC)
+        }, order: order)
         return (PixelAlignment(entries: kept), filter)
     }
 }

@@ -176,3 +176,25 @@ func cellSet(_ moc: MOC, order: Int) -> Set<UInt64> {
         #expect(MOC.fullSky(maxOrder: 0).description == "0/0-11")
     }
 }
+
+@Test func overlapsWithinRangeAgreesWithIntersection() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<200 {
+        func randomMOC() -> MOC {
+            MOC(order: 6, indices: (0..<40).map { _ in UInt64.random(in: 0..<49_152, using: &generator) })
+        }
+        let a = randomMOC(), b = randomMOC()
+        let cell = HealpixPixel(order: 3, index: UInt64.random(in: 0..<768, using: &generator))
+        let expected = a.intersection(b).overlaps(cell)
+        #expect(a.overlaps(b, within: cell.range29) == expected)
+    }
+}
+
+@Test func clippedAgreesWithIntersection() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<100 {
+        let moc = MOC(order: 5, indices: (0..<60).map { _ in UInt64.random(in: 0..<12_288, using: &generator) })
+        let cell = HealpixPixel(order: 2, index: UInt64.random(in: 0..<192, using: &generator))
+        #expect(moc.clipped(to: cell.range29) == moc.intersection(MOC(pixels: [cell], maxOrder: 5)))
+    }
+}
