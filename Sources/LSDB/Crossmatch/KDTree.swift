@@ -121,7 +121,8 @@ struct NeighbourHeap {
     private var distances: [Double] = []
     private var indices: [Int32] = []
     let capacity: Int
-    private var maxBound: Double = 0
+    /// The distance a candidate must beat: the k-th best so far, or the search bound.
+    private(set) var bound: Double = 0
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -133,13 +134,22 @@ struct NeighbourHeap {
     mutating func reset(bound: Double) {
         distances.removeAll(keepingCapacity: true)
         indices.removeAll(keepingCapacity: true)
-        maxBound = bound
+        self.bound = bound
     }
 
-    /// The distance a candidate must beat.
-    var bound: Double { distances.count == capacity ? distances[capacity - 1] : maxBound }
-
     mutating func insert(_ d2: Double, _ index: Int32) {
+        if capacity == 1 {
+            // The common k = 1: a strictly better candidate, or an equal one with a lower row.
+            if distances.isEmpty {
+                distances.append(d2)
+                indices.append(index)
+            } else if d2 < distances[0] || (d2 == distances[0] && index < indices[0]) {
+                distances[0] = d2
+                indices[0] = index
+            }
+            bound = distances[0]
+            return
+        }
         var at = distances.count
         while at > 0, distances[at - 1] > d2 || (distances[at - 1] == d2 && indices[at - 1] > index) { at -= 1 }
         if distances.count == capacity {
@@ -148,6 +158,7 @@ struct NeighbourHeap {
         }
         distances.insert(d2, at: at)
         indices.insert(index, at: at)
+        if distances.count == capacity { bound = distances[capacity - 1] }
     }
 
     func drain(into out: inout [(Double, Int32)]) {
