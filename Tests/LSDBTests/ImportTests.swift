@@ -91,6 +91,31 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["in", "out"])
     }
 
+    @Test func marginOfAnExistingCatalogEqualsTheImportedOne() async throws {
+        let dir = try Repo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try TableCatalogTests.table().writeParquet(to: dir + "/t.parquet")
+        var arguments = ImportArguments(inputs: [dir + "/t.parquet"], output: dir + "/coll", name: "cat")
+        arguments.partitioning = PartitioningOptions(highestOrder: 5, threshold: .rows(250))
+        arguments.marginThreshold = 600
+        try await CatalogImport.run(arguments)
+        let properties = try await CatalogImport.generateMargin(of: dir + "/coll/cat", thresholdArcsec: 600,
+                                                                 output: dir + "/again")
+        #expect(properties.catalogName == "cat_600arcs")
+        #expect(properties.marginThreshold == 600)
+        let imported = try Catalog.open(dir + "/coll/cat_600arcs")
+        let generated = try Catalog.open(dir + "/again")
+        #expect(imported.partitions == generated.partitions)
+        #expect(generated.totalRows == 1099)  // lsdb.from_dataframe's margin of the same table
+        for pixel in imported.partitions {
+            let a = try imported.computePartition(pixel), b = try generated.computePartition(pixel)
+            #expect(Array(try a.column(named: "id").values(as: Int64.self)) == Array(try b.column(named: "id").values(as: Int64.self)))
+        }
+        await #expect(throws: LSDBError.self) {
+            try await CatalogImport.generateMargin(of: dir + "/coll/cat", thresholdArcsec: 3600 * 8, output: dir + "/coarse")
+        }
+    }
+
     @Test(.enabled(if: InteropPython.executable() != nil || InteropPython.isCI,
                    "no Python: set LSDB_PYTHON or create .venv; under CI=true this fails"))
     func matchesHatsImport() async throws {
