@@ -10,7 +10,8 @@
 # temporary directory that is removed at the end. Wall time and peak RSS ("Maximum resident set
 # size") come from /usr/bin/time -v; for hats-import that is the largest single process of the
 # tree (the client or one Dask worker), not the sum over workers. ratio = hats-import / ours.
-# Environment: LSDB_PYTHON (default .venv/bin/python), INPUT, CSV_DIR, FORMATS, MARGIN, NO_BUILD.
+# Ours runs once per ZSTD level in LEVELS (default "15 3": hats-import's level, then zstd's default).
+# Environment: LSDB_PYTHON (default .venv/bin/python), INPUT, CSV_DIR, FORMATS, MARGIN, LEVELS, NO_BUILD.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,7 @@ INPUT=${INPUT:-Benchmarks/data/input/gaia_10m}
 CSV_DIR=${CSV_DIR:-/tmp/lsdb-bench-import/$(basename "$INPUT")_csv}
 FORMATS=${FORMATS:-"parquet csv"}
 MARGIN=${MARGIN:-10}
+LEVELS=${LEVELS:-"15 3"}
 OURS=.build/release/lsdb
 out=$(mktemp -d /tmp/lsdb-bench-import-run.XXXXXX)
 trap 'rm -rf "$out"' EXIT
@@ -57,17 +59,20 @@ for fmt in $FORMATS; do
   if [ "$fmt" = csv ]; then files=("$CSV_DIR"/*.csv); else files=("$INPUT"/*.parquet); fi
   echo "== $fmt: ${#files[@]} files"
   read -r hw hr < <(measure "hats_$fmt" "$PY" Benchmarks/peers/hats_import.py "$fmt" "$out/hats_$fmt" cat "$MARGIN" "${files[@]}")
-  echo "   hats-import: ${hw} s, ${hr} MB  $(cat "$out/hats_$fmt.out")"
+  echo "   hats-import: ${hw} s, ${hr} MB, $(du -sm "$out/hats_$fmt/cat" | cut -f1) MB on disk  $(cat "$out/hats_$fmt.out")"
   rm -rf "$out/hats_$fmt"
-  read -r ow orr < <(measure "ours_$fmt" "$OURS" import "${files[@]}" --output "$out/ours_$fmt" --name cat --margin-arcsec "$MARGIN" --no-progress --threads 2)
-  echo "   lsdb import: ${ow} s, ${orr} MB  $(tail -1 "$out/ours_$fmt.time" | head -c 0)$(cat "$out/ours_$fmt.out")"
-  grep -h "rows in" "$out/ours_$fmt.time" || true
-  rm -rf "$out/ours_$fmt"
-  ratio=$(awk -v a="$hw" -v b="$ow" 'BEGIN { printf "%.1f", a / b }')
-  rows+=("| $fmt | ${#files[@]} files | $hw s | $hr MB | $ow s | $orr MB | ${ratio}× |")
+  for level in $LEVELS; do
+    read -r ow orr < <(measure "ours_${fmt}_$level" "$OURS" import "${files[@]}" --output "$out/ours_$fmt" --name cat \
+      --margin-arcsec "$MARGIN" --no-progress --threads 2 --compression-level "$level")
+    echo "   lsdb import (zstd $level): ${ow} s, ${orr} MB, $(du -sm "$out/ours_$fmt" | cut -f1) MB on disk"
+    grep -h "rows in" "$out/ours_${fmt}_$level.time" | sed 's/^/     /' || true
+    rm -rf "$out/ours_$fmt"
+    ratio=$(awk -v a="$hw" -v b="$ow" 'BEGIN { printf "%.1f", a / b }')
+    rows+=("| $fmt | ${#files[@]} files | $hw s | $hr MB | zstd $level | $ow s | $orr MB | ${ratio}× |")
+  done
 done
 
 echo
-echo "| input | files | hats-import wall | hats-import peak RSS | lsdb import wall | lsdb import peak RSS | ratio |"
-echo "|---|---|---|---|---|---|---|"
+echo "| input | files | hats-import wall | hats-import peak RSS | lsdb import level | lsdb import wall | lsdb import peak RSS | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

@@ -8,9 +8,14 @@ MARGIN_ARCSEC > 0, its margin cache, with a local Dask client of 2 worker proces
 each). Prints one JSON line: {"catalog_s", "margin_s", "total_s", "partitions", "margin_rows"}.
 """
 import json
+import pathlib
 import sys
 import time
 import warnings
+
+# This file is named like the package it measures: drop its own directory from the import path.
+_here = pathlib.Path(__file__).resolve().parent
+sys.path = [p for p in sys.path if pathlib.Path(p or ".").resolve() != _here]
 
 
 def main():

@@ -49,6 +49,25 @@ import Testing
         #expect(throws: LSDBError.self) { _ = try CSVChunkReader(path: dir + "/c.csv").next() }
     }
 
+    @Test func fastFloatParsingEqualsStrtod() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0.0", "1.5", "333.8831081390381", "6.103515625e-05", "1E22", "-2.5e+3", "123456789012345678",
+                     "0.1", "9007199254740993", "1e-30", ".5", "5.", "1e", "e5", "--1", "1.2.3", "nan", "inf", ""]
+        for _ in 0..<2000 {
+            let v = Double(bitPattern: generator.next() >> 2) * (Bool.random() ? 1 : -1)
+            texts.append("\(v)")
+            texts.append(String(format: "%.6f", Double.random(in: -1e6...1e6)))
+            texts.append(String(format: "%.9e", Double.random(in: -1e9...1e9)))
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBytes { field in
+                let fast = CSVParse.double(field), slow = CSVParse.slowDouble(field)
+                #expect(fast?.bitPattern == slow?.bitPattern || (fast?.isNaN == true && slow?.isNaN == true), "\(text)")
+            }
+        }
+    }
+
     @Test func columnTypeOverridesWin() throws {
         let dir = try Repo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

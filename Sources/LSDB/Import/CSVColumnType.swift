@@ -72,8 +72,56 @@ enum CSVParse {
         return value
     }
 
+    /// Exact powers of ten up to 10^22 (the range where Clinger's fast path is exact).
+    static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+
     /// A float as `strtod` reads it (also `nan`, `inf`), using the whole field.
+    ///
+    /// Plain decimals with at most 19 significant digits whose mantissa fits in 53 bits and
+    /// whose decimal exponent is within ±22 are converted exactly without `strtod`
+    /// (Clinger's fast path: one correctly rounded multiplication or division).
     static func double(_ field: UnsafeRawBufferPointer) -> Double? {
+        if let fast = fastDouble(field) { return fast }
+        return slowDouble(field)
+    }
+
+    /// The fast path of ``double(_:)``, or `nil` when the field needs `strtod`.
+    @inline(__always)
+    static func fastDouble(_ field: UnsafeRawBufferPointer) -> Double? {
+        let n = field.count
+        var i = 0, negative = false
+        if n == 0 { return nil }
+        if field[0] == UInt8(ascii: "-") { negative = true; i = 1 } else if field[0] == UInt8(ascii: "+") { i = 1 }
+        var mantissa: UInt64 = 0, digits = 0, fraction = 0, sawDigit = false, sawPoint = false
+        while i < n {
+            let c = field[i]
+            if c == UInt8(ascii: ".") {
+                if sawPoint { return nil }
+                sawPoint = true
+            } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                // An exponent: fold it into the fraction count.
+                guard sawDigit, let exponent = int64(UnsafeRawBufferPointer(rebasing: field[(i + 1)...])),
+                      exponent.magnitude <= 400 else { return nil }
+                fraction -= Int(exponent)
+                break
+            } else {
+                let d = c &- 48
+                guard d < 10 else { return nil }  // exponents, nan, inf: the slow path
+                sawDigit = true
+                if mantissa != 0 || d != 0 { digits += 1 }
+                if digits > 19 { return nil }
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                if sawPoint { fraction += 1 }
+            }
+            i += 1
+        }
+        guard sawDigit, mantissa < (1 << 53), fraction <= 22, fraction >= -22 else { return nil }
+        let value = fraction >= 0 ? Double(mantissa) / powersOfTen[fraction] : Double(mantissa) * powersOfTen[-fraction]
+        return negative ? -value : value
+    }
+
+    /// `strtod` over a terminated copy of the field.
+    static func slowDouble(_ field: UnsafeRawBufferPointer) -> Double? {
         let n = field.count
         guard n > 0, n < 64, let base = field.baseAddress else { return nil }
         // strtod needs a terminator: copy into a small stack buffer.

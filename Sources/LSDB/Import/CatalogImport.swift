@@ -93,7 +93,7 @@ final class ImportRun: @unchecked Sendable {
     }
 
     func chunks(_ input: ImportInput, columns: [String]?) throws -> ImportChunks {
-        try ImportChunks(input, columns: input.format == .parquet ? columns : nil, csvTypes: csvTypes,
+        try ImportChunks(input, columns: columns, csvTypes: csvTypes,
                          overrides: arguments.columnTypes, chunkBytes: arguments.chunkBytes)
     }
 
