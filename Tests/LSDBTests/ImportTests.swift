@@ -58,6 +58,12 @@ import Testing
             texts.append("\(v)")
             texts.append(String(format: "%.6f", Double.random(in: -1e6...1e6)))
             texts.append(String(format: "%.9e", Double.random(in: -1e9...1e9)))
+            // 15 to 19 significant digits: the 128-bit paths.
+            texts.append("\(Double.random(in: -90...360))")
+            texts.append("\(Double.random(in: 0..<1e-3))")
+            texts.append(String(format: "%.19g", Double.random(in: 1e-5..<1e5)))
+            texts.append(String(format: "%.18e", Double.random(in: 1..<10)))
+            texts.append(String(format: "%.0f", Double.random(in: 1e15..<1e21)))
         }
         for text in texts {
             let bytes = Array(text.utf8)

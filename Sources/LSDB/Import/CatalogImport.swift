@@ -79,9 +79,10 @@ final class ImportRun: @unchecked Sendable {
         self.arguments = arguments
         self.inputs = try ImportInput.expand(arguments.inputs)
         if let first = inputs.first(where: { $0.format == .csv }) {
-            // Fix the CSV schema from the first file's first chunk, for every file.
+            // Fix the CSV schema for every file from the first 4 MB of the first file (about
+            // 30,000 rows); --column-type settles columns whose later rows disagree.
             let reader = try ImportChunks(first, csvTypes: nil, overrides: arguments.columnTypes,
-                                          chunkBytes: arguments.chunkBytes)
+                                          chunkBytes: min(arguments.chunkBytes, 4 << 20))
             _ = try reader.next()
             csvTypes = reader.csvTypes
         }
