@@ -66,28 +66,29 @@ extension PointMap {
         }
         table.add("CREATOR", string: "Rust crate cdshealpix 0.10.1")
 
-        var body = Data()
-        body.reserveCapacity((explicit ? pixels.count * (8 + valueBytes) : npix * valueBytes) + FITSHeader.blockSize)
-        func append(_ v: Int64, bytes: Int) {
-            let bits = UInt64(bitPattern: v)
-            for b in stride(from: bytes - 1, through: 0, by: -1) { body.append(UInt8(truncatingIfNeeded: bits >> (8 * UInt64(b)))) }
-        }
-        if explicit {
-            for (p, c) in zip(pixels, counts) {
-                append(Int64(p), bytes: 8)
-                append(c, bytes: valueBytes)
-            }
-        } else {
-            var next = 0
-            for i in 0..<npix {
-                if next < pixels.count, pixels[next] == UInt64(i) {
-                    append(counts[next], bytes: valueBytes)
-                    next += 1
+        // Big-endian values written in place into one preallocated buffer (a full-sky order-10
+        // map is 100 MB: appending byte by byte would take seconds).
+        let rowBytes = explicit ? 8 + valueBytes : valueBytes
+        let rows = explicit ? pixels.count : npix
+        var bytes = [UInt8](repeating: 0, count: rows * rowBytes)
+        bytes.withUnsafeMutableBytes { out in
+            func put(_ v: Int64, at offset: Int, bytes: Int) {
+                if bytes == 8 {
+                    out.storeBytes(of: UInt64(bitPattern: v).bigEndian, toByteOffset: offset, as: UInt64.self)
                 } else {
-                    append(0, bytes: valueBytes)
+                    out.storeBytes(of: UInt32(truncatingIfNeeded: v).bigEndian, toByteOffset: offset, as: UInt32.self)
                 }
             }
+            if explicit {
+                for (i, (p, c)) in zip(pixels, counts).enumerated() {
+                    put(Int64(p), at: i * rowBytes, bytes: 8)
+                    put(c, at: i * rowBytes + 8, bytes: valueBytes)
+                }
+            } else {
+                for (p, c) in zip(pixels, counts) { put(c, at: Int(p) * valueBytes, bytes: valueBytes) }
+            }
         }
+        var body = Data(bytes)
         let remainder = body.count % FITSHeader.blockSize
         if remainder != 0 { body.append(Data(count: FITSHeader.blockSize - remainder)) }
         return primary.finished() + table.finished() + body

@@ -49,6 +49,31 @@ import Testing
         #expect(throws: LSDBError.self) { _ = try CSVChunkReader(path: dir + "/c.csv").next() }
     }
 
+    @Test func fastFloatParsingEqualsStrtod() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0.0", "1.5", "333.8831081390381", "6.103515625e-05", "1E22", "-2.5e+3", "123456789012345678",
+                     "0.1", "9007199254740993", "1e-30", ".5", "5.", "1e", "e5", "--1", "1.2.3", "nan", "inf", ""]
+        for _ in 0..<2000 {
+            let v = Double(bitPattern: generator.next() >> 2) * (Bool.random() ? 1 : -1)
+            texts.append("\(v)")
+            texts.append(String(format: "%.6f", Double.random(in: -1e6...1e6)))
+            texts.append(String(format: "%.9e", Double.random(in: -1e9...1e9)))
+            // 15 to 19 significant digits: the 128-bit paths.
+            texts.append("\(Double.random(in: -90...360))")
+            texts.append("\(Double.random(in: 0..<1e-3))")
+            texts.append(String(format: "%.19g", Double.random(in: 1e-5..<1e5)))
+            texts.append(String(format: "%.18e", Double.random(in: 1..<10)))
+            texts.append(String(format: "%.0f", Double.random(in: 1e15..<1e21)))
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            bytes.withUnsafeBytes { field in
+                let fast = CSVParse.double(field), slow = CSVParse.slowDouble(field)
+                #expect(fast?.bitPattern == slow?.bitPattern || (fast?.isNaN == true && slow?.isNaN == true), "\(text)")
+            }
+        }
+    }
+
     @Test func columnTypeOverridesWin() throws {
         let dir = try Repo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -89,6 +114,31 @@ import Testing
         arguments.overwrite = true
         try await CatalogImport.run(arguments)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["in", "out"])
+    }
+
+    @Test func marginOfAnExistingCatalogEqualsTheImportedOne() async throws {
+        let dir = try Repo.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try TableCatalogTests.table().writeParquet(to: dir + "/t.parquet")
+        var arguments = ImportArguments(inputs: [dir + "/t.parquet"], output: dir + "/coll", name: "cat")
+        arguments.partitioning = PartitioningOptions(highestOrder: 5, threshold: .rows(250))
+        arguments.marginThreshold = 600
+        try await CatalogImport.run(arguments)
+        let properties = try await CatalogImport.generateMargin(of: dir + "/coll/cat", thresholdArcsec: 600,
+                                                                 output: dir + "/again")
+        #expect(properties.catalogName == "cat_600arcs")
+        #expect(properties.marginThreshold == 600)
+        let imported = try Catalog.open(dir + "/coll/cat_600arcs")
+        let generated = try Catalog.open(dir + "/again")
+        #expect(imported.partitions == generated.partitions)
+        #expect(generated.totalRows == 1099)  // lsdb.from_dataframe's margin of the same table
+        for pixel in imported.partitions {
+            let a = try imported.computePartition(pixel), b = try generated.computePartition(pixel)
+            #expect(Array(try a.column(named: "id").values(as: Int64.self)) == Array(try b.column(named: "id").values(as: Int64.self)))
+        }
+        await #expect(throws: LSDBError.self) {
+            try await CatalogImport.generateMargin(of: dir + "/coll/cat", thresholdArcsec: 3600 * 8, output: dir + "/coarse")
+        }
     }
 
     @Test(.enabled(if: InteropPython.executable() != nil || InteropPython.isCI,

@@ -18,9 +18,13 @@ final class CSVChunkReader {
     private var carry: [UInt8] = []
     private var nextLine = 1
     private var endOfFile = false
-    private var fieldStarts: [Int] = []
-    private var fieldEnds: [Int] = []
-    private var fieldFlags: [UInt8] = []  // bit 0: quoted, bit 1: has doubled quotes
+    /// The most fields a record may have.
+    static let maxFields = 4096
+    // Field bounds of the record being scanned. Raw buffers, not arrays: array properties of a
+    // class would pay a dynamic exclusivity check on every access in the scanning loop.
+    private let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: CSVChunkReader.maxFields)
+    private let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: CSVChunkReader.maxFields)
+    private let fieldFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVChunkReader.maxFields)  // 1: quoted, 2: doubled quotes
 
     /// Opens a file and reads its header.
     ///
@@ -51,8 +55,15 @@ final class CSVChunkReader {
     }
 
     private var overrides: [String: CSVColumnType] = [:]
+    /// The columns built into tables (`nil`: all); the others are scanned but not parsed.
+    var selectedColumns: Set<String>?
 
-    deinit { try? handle.close() }
+    deinit {
+        try? handle.close()
+        fieldStarts.deallocate()
+        fieldEnds.deallocate()
+        fieldFlags.deallocate()
+    }
 
     /// The next chunk of rows, or `nil` at the end of the file.
     ///
@@ -82,6 +93,13 @@ final class CSVChunkReader {
     private func lastRecordEnd() -> Int {
         var inQuotes = false, end = 0
         carry.withUnsafeBufferPointer { b in
+            // Without quotes, the last newline ends the last record.
+            if memchr(b.baseAddress!, Int32(UInt8(ascii: "\"")), b.count) == nil {
+                var i = b.count - 1
+                while i >= 0 && b[i] != UInt8(ascii: "\n") { i -= 1 }
+                end = i + 1
+                return
+            }
             for i in 0..<b.count {
                 let c = b[i]
                 if c == UInt8(ascii: "\"") { inQuotes.toggle() } else if c == UInt8(ascii: "\n") && !inQuotes { end = i + 1 }
@@ -107,7 +125,7 @@ final class CSVChunkReader {
                 nextLine = 2
                 return names
             }
-            if endOfFile { return carry.isEmpty ? nil : nil }
+            if endOfFile { return nil }  // at the end, fill() has closed the last line: no newline means no header
             try fill()
         }
     }
@@ -139,12 +157,11 @@ final class CSVChunkReader {
                 fieldEnd = pos
                 if fieldEnd > fieldStart, bytes[fieldEnd - 1] == UInt8(ascii: "\r") { fieldEnd -= 1 }
             }
-            if fields == fieldStarts.count {
-                fieldStarts.append(0); fieldEnds.append(0); fieldFlags.append(0)
+            if fields < CSVChunkReader.maxFields {
+                fieldStarts[fields] = fieldStart
+                fieldEnds[fields] = fieldEnd
+                fieldFlags[fields] = flags
             }
-            fieldStarts[fields] = fieldStart
-            fieldEnds[fields] = fieldEnd
-            fieldFlags[fields] = flags
             fields += 1
             if pos >= n { return (fields, n) }
             if bytes[pos] == UInt8(ascii: "\n") { return (fields, pos + 1) }
@@ -155,7 +172,10 @@ final class CSVChunkReader {
     /// Parses complete records into a table, inferring the types first if needed.
     private func parse(_ bytes: UnsafeRawBufferPointer) throws -> Table {
         if types.isEmpty { types = try infer(bytes) }
-        var builders = zip(header, types).map { CSVColumnBuilder(name: $0, type: $1, capacity: bytes.count / 64) }
+        let keep = header.map { selectedColumns?.contains($0) ?? true }
+        var builders = zip(header, types).enumerated().map { c, pair in
+            CSVColumnBuilder(name: pair.0, type: pair.1, capacity: keep[c] ? bytes.count / 64 : 0)
+        }
         var pos = 0
         while pos < bytes.count {
             let (fields, next) = scanRecord(bytes, from: pos)
@@ -163,10 +183,10 @@ final class CSVChunkReader {
             nextLine += 1 + newlinesInside(bytes, pos, next)
             defer { pos = next }
             if fields == 1 && fieldEnds[0] == fieldStarts[0] && fieldFlags[0] == 0 { continue }  // blank line
-            guard fields == header.count else {
+            guard fields == header.count, fields <= CSVChunkReader.maxFields else {
                 throw LSDBError.invalidArgument("\(path):\(line): \(fields) fields where the header has \(header.count)")
             }
-            for c in 0..<fields {
+            for c in 0..<fields where keep[c] {
                 let field = UnsafeRawBufferPointer(rebasing: bytes[fieldStarts[c]..<fieldEnds[c]])
                 if !builders[c].append(field, quoted: fieldFlags[c] & 1 != 0, escaped: fieldFlags[c] & 2 != 0) {
                     let text = String(decoding: field, as: UTF8.self)
@@ -176,8 +196,9 @@ final class CSVChunkReader {
                 }
             }
         }
-        let columns = try builders.map { try $0.finish() }
-        return try Table(zip(header, columns).map { ($0, $1) })
+        var named: [(String, Column)] = []
+        for (c, builder) in builders.enumerated() where keep[c] { named.append((header[c], try builder.finish())) }
+        return try Table(named)
     }
 
     /// Newlines inside quoted fields of a record (for line numbers).
@@ -194,7 +215,7 @@ final class CSVChunkReader {
         while pos < bytes.count {
             let (fields, next) = scanRecord(bytes, from: pos)
             pos = next
-            guard fields == header.count else { continue }
+            guard fields == header.count, fields <= CSVChunkReader.maxFields else { continue }
             for c in 0..<fields where inferred[c] != .string && overrides[header[c]] == nil {
                 let field = UnsafeRawBufferPointer(rebasing: bytes[fieldStarts[c]..<fieldEnds[c]])
                 guard let t = CSVColumnType.infer(field) else { continue }

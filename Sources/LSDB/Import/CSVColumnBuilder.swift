@@ -25,7 +25,7 @@ struct CSVColumnBuilder {
 
     /// Appends a field; an empty unquoted field is null. Returns false when it does not parse.
     mutating func append(_ field: UnsafeRawBufferPointer, quoted: Bool, escaped: Bool) -> Bool {
-        if field.isEmpty && !quoted && type != .string || (field.isEmpty && !quoted) {
+        if field.isEmpty && !quoted {
             nulls.append(count)
             switch type {
             case .int64: ints.append(0)

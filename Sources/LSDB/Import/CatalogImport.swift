@@ -79,9 +79,10 @@ final class ImportRun: @unchecked Sendable {
         self.arguments = arguments
         self.inputs = try ImportInput.expand(arguments.inputs)
         if let first = inputs.first(where: { $0.format == .csv }) {
-            // Fix the CSV schema from the first file's first chunk, for every file.
+            // Fix the CSV schema for every file from the first 4 MB of the first file (about
+            // 30,000 rows); --column-type settles columns whose later rows disagree.
             let reader = try ImportChunks(first, csvTypes: nil, overrides: arguments.columnTypes,
-                                          chunkBytes: arguments.chunkBytes)
+                                          chunkBytes: min(arguments.chunkBytes, 4 << 20))
             _ = try reader.next()
             csvTypes = reader.csvTypes
         }
@@ -93,13 +94,14 @@ final class ImportRun: @unchecked Sendable {
     }
 
     func chunks(_ input: ImportInput, columns: [String]?) throws -> ImportChunks {
-        try ImportChunks(input, columns: input.format == .parquet ? columns : nil, csvTypes: csvTypes,
+        try ImportChunks(input, columns: columns, csvTypes: csvTypes,
                          overrides: arguments.columnTypes, chunkBytes: arguments.chunkBytes)
     }
 
     /// Runs every stage, writing into `root` (the staging directory).
     func execute(in root: String) async throws -> ImportResult {
-        let histogram = try await map()
+        let shards = ShardStore(root: HATSPaths.join(root, ".intermediate"))
+        let histogram = try await map(shards: shards)
         let alignment: Alignment
         do { alignment = try Alignment(rows: histogram, options: arguments.partitioning) } catch {
             throw LSDBError.invalidArgument("\(error.message); raise --max-rows or --highest-order")
@@ -112,7 +114,6 @@ final class ImportRun: @unchecked Sendable {
                 rings = MarginRings(partitions: alignment.partitions, marginOrder: order)
             } catch { throw LSDBError.invalidArgument(error.message) }
         }
-        let shards = ShardStore(root: HATSPaths.join(root, ".intermediate"))
         try await split(alignment: alignment, rings: rings, shards: shards)
 
         let asCollection = arguments.marginThreshold != nil
@@ -123,8 +124,10 @@ final class ImportRun: @unchecked Sendable {
         properties.maxRows = arguments.partitioning.threshold.value
         if !arguments.sortColumns.isEmpty { properties.extra["hats_cols_sort"] = arguments.sortColumns.joined(separator: " ") }
         let schema = try shards.schema()
+        var parquet = ParquetWriteOptions.hats
+        parquet.compressionLevel = arguments.compressionLevel
         let writer = try CatalogWriter(directory: mainDirectory, properties: properties, schema: schema,
-                                       pointMapOrder: arguments.partitioning.highestOrder)
+                                       pointMapOrder: arguments.partitioning.highestOrder, parquetOptions: parquet)
         try await reduce(kind: "main", pixels: alignment.partitions, expected: alignment.rowCounts,
                          shards: shards, writer: writer, stage: "reducing")
         let written = try writer.finish()
@@ -138,7 +141,7 @@ final class ImportRun: @unchecked Sendable {
             properties.primaryCatalog = arguments.name
             properties.marginThreshold = threshold
             let marginWriter = try CatalogWriter(directory: HATSPaths.join(root, marginName), properties: properties,
-                                                 schema: schema, pointMapOrder: nil)
+                                                 schema: schema, pointMapOrder: nil, parquetOptions: parquet)
             let targets = shards.nonEmpty(kind: "margin").map { rings.targets[$0] }
             try await reduce(kind: "margin", pixels: targets, expected: nil, shards: shards, writer: marginWriter,
                              stage: "margin", indexOf: { pixel in rings.targets.firstIndex(of: pixel)! })

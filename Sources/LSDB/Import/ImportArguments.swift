@@ -25,6 +25,9 @@ public struct ImportArguments: Sendable {
     public var columnTypes: [String: CSVColumnType] = [:]
     /// How many bytes of CSV one chunk holds (memory per worker is a few times this).
     public var chunkBytes: Int = 64 << 20
+    /// The ZSTD level of the data files: hats-import's 15 by default; lower levels
+    /// (3 is zstd's default) write several times faster and slightly larger files.
+    public var compressionLevel: Int = 15
     /// Replace an existing output.
     public var overwrite: Bool = false
     /// How many files or partitions are processed at once.

@@ -12,7 +12,7 @@ final class ImportChunks {
     /// Opens an input.
     ///
     /// - Parameters:
-    ///   - columns: for Parquet, the columns to read (`nil`: all). CSV always parses every field.
+    ///   - columns: the columns to read (`nil`: all); CSV still scans every field but parses only these.
     ///   - csvTypes: the CSV schema by name, when known from an earlier file.
     init(_ input: ImportInput, columns: [String]? = nil, csvTypes: [String: CSVColumnType]?,
          overrides: [String: CSVColumnType], chunkBytes: Int) throws {
@@ -21,6 +21,7 @@ final class ImportChunks {
         switch input.format {
         case .csv:
             csv = try CSVChunkReader(path: input.path, chunkBytes: chunkBytes, types: csvTypes, overrides: overrides)
+            csv?.selectedColumns = columns.map(Set.init)
         case .parquet:
             do { parquet = try ParquetFileReader(path: input.path, options: ReadOptions(concurrency: 1)) } catch {
                 throw LSDBError.invalidArgument("\(input.path): \(error)")

@@ -5,7 +5,7 @@ import HEALPix
 
 extension ImportRun {
     /// Map: the row histogram at the highest order, over every input.
-    func map() async throws -> PixelHistogram {
+    func map(shards: ShardStore) async throws -> PixelHistogram {
         let order = arguments.partitioning.highestOrder
         let histogram = Locked(PixelHistogram(order: order))
         let progress = Locked((files: 0, rows: 0))
@@ -13,10 +13,12 @@ extension ImportRun {
         report("mapping", 0, total, 0)
         try await parallelForEach(inputs.count, width: arguments.concurrency) { [self] f in
             let reader = try chunks(inputs[f], columns: [arguments.raColumn, arguments.decColumn])
-            var firstRow = 0
+            var firstRow = 0, chunkIndex = 0
             while let chunk = try reader.next() {
                 let h = try coordinates(chunk, file: inputs[f].path, firstRow: firstRow)
                 firstRow += chunk.rowCount
+                try shards.saveIndex(h, name: "\(f)_\(chunkIndex)")
+                chunkIndex += 1
                 histogram.withLock { hist in h.withUnsafeBufferPointer { hist.add(index: $0) } }
                 let rows = chunk.rowCount
                 progress.withLock { $0.rows += rows }
@@ -46,7 +48,8 @@ extension ImportRun {
             let reader = try chunks(inputs[f], columns: nil)
             var chunkIndex = 0, firstRow = 0
             while let chunk = try reader.next() {
-                let h = try coordinates(chunk, file: inputs[f].path, firstRow: firstRow)
+                let h = try shards.loadIndex(name: "\(f)_\(chunkIndex)", count: chunk.rowCount)
+                    ?? coordinates(chunk, file: inputs[f].path, firstRow: firstRow)
                 firstRow += chunk.rowCount
                 var table = chunk
                 if table[ImportRun.healpix] != nil { table = try table.removing([ImportRun.healpix]) }
@@ -103,25 +106,8 @@ extension ImportRun {
     /// Reduce: each target's shards, concatenated, sorted and written.
     func reduce(kind: String, pixels: [HealpixPixel], expected: [Int64]?, shards: ShardStore, writer: CatalogWriter,
                 stage: String, indexOf: (@Sendable (HealpixPixel) -> Int)? = nil) async throws {
-        let progress = Locked((parts: 0, rows: 0))
-        let total = pixels.count
-        let sortColumns = arguments.sortColumns
-        let innerConcurrency = max(1, arguments.concurrency / max(1, min(total, arguments.concurrency)))
-        report(stage, 0, total, 0)
-        try await parallelForEach(pixels.count, width: arguments.concurrency) { [self] p in
-            let pixel = pixels[p]
-            let target = indexOf?(pixel) ?? p
-            guard var table = try shards.read(kind: kind, target: target, concurrency: innerConcurrency) else { return }
-            if let expected, Int64(table.rowCount) != expected[p] {
-                throw LSDBError.invalidArgument(
-                    "partition \(pixel.order)/\(pixel.index): \(table.rowCount) rows where the histogram counted \(expected[p]); did an input change during the import?")
-            }
-            table = try PartitionSorting.sorted(table, by: ImportRun.healpix, then: sortColumns)
-            try writer.write(table, pixel: pixel)
-            shards.remove(kind: kind, target: target)
-            let rows = table.rowCount
-            let (done, all) = progress.withLock { s -> (Int, Int) in s.parts += 1; s.rows += rows; return (s.parts, s.rows) }
-            report(stage, done, total, all)
-        }
+        try await ShardReduce.run(kind: kind, pixels: pixels, expected: expected, shards: shards, writer: writer,
+                                  sortColumns: arguments.sortColumns, concurrency: arguments.concurrency,
+                                  indexOf: indexOf) { [self] done, total, rows in report(stage, done, total, rows) }
     }
 }

@@ -27,14 +27,45 @@ final class ShardStore: @unchecked Sendable {
     /// Writes one shard.
     func write(_ table: Table, kind: String, target: Int, name: String) throws {
         let dir = directory(kind, target)
-        let isNew = createdDirectories.withLock { $0.insert(dir).inserted }
-        if isNew { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        // Created under the lock, so that no other task writes into it before it exists.
+        try createdDirectories.withLock { created in
+            if created.insert(dir).inserted {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            }
+        }
         do {
             _ = try ParquetWriter.write(table, to: "\(dir)/\(name).parquet", options: Self.options)
         } catch {
             throw LSDBError.outputFailed(path: "\(dir)/\(name).parquet", "cannot write a temporary shard: \(error)")
         }
         firstSchema.withLock { if $0 == nil { $0 = table.schema } }
+    }
+
+    /// Keeps a chunk's `_healpix_29` values between the map and split passes (raw bytes),
+    /// so that positions are hashed once.
+    func saveIndex(_ values: [Int64], name: String) throws {
+        let dir = "\(root)/index"
+        try createdDirectories.withLock { created in
+            if created.insert(dir).inserted {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            }
+        }
+        let data = values.withUnsafeBytes { Data($0) }
+        do { try data.write(to: URL(fileURLWithPath: "\(dir)/\(name).bin")) } catch {
+            throw LSDBError.outputFailed(path: "\(dir)/\(name).bin", "cannot write a temporary file: \(error)")
+        }
+    }
+
+    /// The values ``saveIndex(_:name:)`` kept for a chunk of `count` rows (removed once read),
+    /// or `nil` when there are none.
+    func loadIndex(name: String, count: Int) -> [Int64]? {
+        let path = "\(root)/index/\(name).bin"
+        guard let data = FileManager.default.contents(atPath: path), data.count == count * 8 else { return nil }
+        try? FileManager.default.removeItem(atPath: path)
+        return [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = data.copyBytes(to: buffer)
+            initialized = count
+        }
     }
 
     /// Reads every shard of a target, in name order, as one table.

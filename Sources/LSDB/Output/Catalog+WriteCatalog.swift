@@ -48,7 +48,7 @@ extension Catalog {
                 if let margin {
                     let threshold = margin.marginThreshold ?? 0
                     let marginName = "\(name)_\(Int(threshold))arcs"
-                    try await margin.writeHATS(to: HATSPaths.join(staging.path, marginName), name: marginName,
+                    _ = try await margin.writeHATS(to: HATSPaths.join(staging.path, marginName), name: marginName,
                                                primary: (name, threshold), options: options)
                     collection.allMargins = [marginName]
                     collection.defaultMargin = marginName
