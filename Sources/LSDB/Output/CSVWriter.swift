@@ -83,30 +83,72 @@ public final class CSVWriter {
     }
 }
 
-/// Formats the values of one column into CSV fields.
+/// Formats the values of one column into CSV fields. The typed view of the column is
+/// made once, so that formatting a row is one switch and no allocation for numbers.
 struct CSVFormatter {
-    let column: Column
+    private enum Values {
+        case float64(ColumnValues<Double>), float32(ColumnValues<Float>)
+        case signed(ColumnValues<Int64>), int32(ColumnValues<Int32>), int16(ColumnValues<Int16>), int8(ColumnValues<Int8>)
+        case unsigned(ColumnValues<UInt64>), uint32(ColumnValues<UInt32>), uint16(ColumnValues<UInt16>), uint8(ColumnValues<UInt8>)
+        case bool(Bitmap), string(StringValues), other
+    }
 
-    init(_ column: Column) { self.column = column }
+    let column: Column
+    private let values: Values
+
+    init(_ column: Column) {
+        self.column = column
+        switch column.type {
+        case .float64: values = .float64(column.values(as: Double.self))
+        case .float32: values = .float32(column.values(as: Float.self))
+        case .int64: values = .signed(column.values(as: Int64.self))
+        case .int32: values = .int32(column.values(as: Int32.self))
+        case .int16: values = .int16(column.values(as: Int16.self))
+        case .int8: values = .int8(column.values(as: Int8.self))
+        case .uint64: values = .unsigned(column.values(as: UInt64.self))
+        case .uint32: values = .uint32(column.values(as: UInt32.self))
+        case .uint16: values = .uint16(column.values(as: UInt16.self))
+        case .uint8: values = .uint8(column.values(as: UInt8.self))
+        case .bool: values = .bool(column.bits)
+        case .string, .largeString: values = .string(column.strings)
+        default: values = .other
+        }
+    }
 
     func append(_ row: Int, to out: inout [UInt8]) {
         if column.isNull(row) { return }
-        switch column.type {
-        case .float64: appendFloat(column.values(as: Double.self)[row], to: &out)
-        case .float32: appendFloat(column.values(as: Float.self)[row], to: &out)
-        case .int64: out.append(contentsOf: String(column.values(as: Int64.self)[row]).utf8)
-        case .int32: out.append(contentsOf: String(column.values(as: Int32.self)[row]).utf8)
-        case .int16: out.append(contentsOf: String(column.values(as: Int16.self)[row]).utf8)
-        case .int8: out.append(contentsOf: String(column.values(as: Int8.self)[row]).utf8)
-        case .uint64: out.append(contentsOf: String(column.values(as: UInt64.self)[row]).utf8)
-        case .uint32: out.append(contentsOf: String(column.values(as: UInt32.self)[row]).utf8)
-        case .uint16: out.append(contentsOf: String(column.values(as: UInt16.self)[row]).utf8)
-        case .uint8: out.append(contentsOf: String(column.values(as: UInt8.self)[row]).utf8)
-        case .bool: out.append(contentsOf: (column.bits[row] ? "true" : "false").utf8)
-        case .string, .largeString:
-            out.append(contentsOf: CSVWriter.quoted(column.strings[row]).utf8)
-        default:
-            out.append(contentsOf: CSVWriter.quoted("\(column[row])").utf8)
+        switch values {
+        case .float64(let v): appendFloat(v[row], to: &out)
+        case .float32(let v): appendFloat(v[row], to: &out)
+        case .signed(let v): Self.appendInteger(v[row], to: &out)
+        case .int32(let v): Self.appendInteger(Int64(v[row]), to: &out)
+        case .int16(let v): Self.appendInteger(Int64(v[row]), to: &out)
+        case .int8(let v): Self.appendInteger(Int64(v[row]), to: &out)
+        case .unsigned(let v): Self.appendUnsigned(v[row], negative: false, to: &out)
+        case .uint32(let v): Self.appendInteger(Int64(v[row]), to: &out)
+        case .uint16(let v): Self.appendInteger(Int64(v[row]), to: &out)
+        case .uint8(let v): Self.appendInteger(Int64(v[row]), to: &out)
+        case .bool(let bits): out.append(contentsOf: (bits[row] ? "true" : "false").utf8)
+        case .string(let strings): out.append(contentsOf: CSVWriter.quoted(strings[row]).utf8)
+        case .other: out.append(contentsOf: CSVWriter.quoted("\(column[row])").utf8)
+        }
+    }
+
+    private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        appendUnsigned(value.magnitude, negative: value < 0, to: &out)
+    }
+
+    /// Decimal digits written straight into the output.
+    private static func appendUnsigned(_ magnitude: UInt64, negative: Bool, to out: inout [UInt8]) {
+        if negative { out.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, Int) = (magnitude, 0)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            repeat {
+                buffer[digits.1] = UInt8(ascii: "0") + UInt8(digits.0 % 10)
+                digits.0 /= 10
+                digits.1 += 1
+            } while digits.0 > 0
+            for i in stride(from: digits.1 - 1, through: 0, by: -1) { out.append(buffer[i]) }
         }
     }
 
