@@ -42,7 +42,7 @@ extension Catalog: CustomStringConvertible {
         } else {
             lines.append("margin: none")
         }
-        let available = metadata.map { (try? $0.loadSchema().count) ?? schema.count } ?? schema.count
+        let available = availableColumnCount ?? schema.count
         lines.append("\(schema.count) out of \(available) available columns in the catalog have been loaded lazily, "
                      + "meaning no data has been read, only the catalog schema")
         return lines.joined(separator: "\n")

@@ -75,6 +75,7 @@ extension Catalog {
             schema: schema, partitions: metadata.partitions.pixels, totalRows: properties.totalRows,
             coverage: try Self.pointMapCoverage(metadata), metadata: metadata,
             plan: Plan(source: source, readColumns: read), margin: nil)
+        availableColumnCount = fileSchema.count
     }
 
     /// The point map's coverage, to be read when needed (hats reads `point_map.fits`

@@ -46,6 +46,9 @@ public struct Catalog: Sendable {
     /// warnings), such as a crossmatch whose right side has no margin.
     public internal(set) var warnings: [String] = []
 
+    /// How many columns the catalog has on disk (for the description), when opened from disk.
+    var availableColumnCount: Int?
+
     var plan: Plan
     var marginBox: Box?
 
