@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "HATS", dependencies: ["HEALPix", "Parquet", "Columnar"]),
 
         // The analysis framework: lazy catalogs, searches, queries, the executor and outputs.
-        .target(name: "LSDB", dependencies: ["HATS", "Parquet", "Columnar", "HEALPix"]),
+        .target(name: "LSDB", dependencies: ["HATS", "Parquet", "Columnar", "HEALPix", "_ColumnarShims"]),
 
         // The in-memory columnar format (typed contiguous columns with validity, Table).
         .target(name: "Columnar", dependencies: ["_ColumnarShims"]),

@@ -13,6 +13,8 @@ final class BufferStorage: @unchecked Sendable {
     @usableFromInline
     enum Release {
         case deallocate
+        /// An anonymous mapping of `capacity` bytes (see `BufferStorage+Mapping.swift`).
+        case unmap
         case keepAlive(any AnyObject & Sendable)
         case run(@Sendable () -> Void)
     }
@@ -20,6 +22,8 @@ final class BufferStorage: @unchecked Sendable {
     @usableFromInline let base: UnsafeMutableRawPointer
     @usableFromInline let capacity: Int
     @usableFromInline let release: Release
+    /// Set when a mapping has moved to a new storage (``remapped(to:)``), which now owns it.
+    var isRemapped = false
 
     /// Allocates `capacity` uninitialised bytes, aligned to ``Buffer/alignment``.
     @usableFromInline
@@ -58,6 +62,7 @@ final class BufferStorage: @unchecked Sendable {
     deinit {
         switch release {
         case .deallocate: base.deallocate()
+        case .unmap: if !isRemapped { BufferStorage.unmap(base, capacity) }
         case .keepAlive: break
         case .run(let deallocator): deallocator()
         }

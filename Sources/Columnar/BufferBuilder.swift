@@ -37,7 +37,19 @@ public struct BufferBuilder<T: BitwiseCopyable> {
         let unique = isKnownUniquelyReferenced(&storage)
         if unique && minimumCapacity <= capacity { return }
         let newCapacity = unique ? Swift.max(minimumCapacity, capacity * 2, 16) : Swift.max(minimumCapacity, capacity)
-        let grown = BufferStorage(capacity: newCapacity * MemoryLayout<T>.stride)
+        let bytes = newCapacity * MemoryLayout<T>.stride
+        if unique, bytes >= BufferStorage.mappingThreshold {
+            if let moved = storage.remapped(to: bytes) {
+                storage = moved
+                return
+            }
+            if let mapping = BufferStorage.mapped(capacity: bytes) {
+                mapping.base.copyMemory(from: storage.base, byteCount: count * MemoryLayout<T>.stride)
+                storage = mapping
+                return
+            }
+        }
+        let grown = BufferStorage(capacity: bytes)
         grown.base.copyMemory(from: storage.base, byteCount: count * MemoryLayout<T>.stride)
         storage = grown
     }

@@ -10,12 +10,18 @@ extension Catalog {
 
     /// Computes every partition in parallel and concatenates them in breadth-first
     /// order (LSDB's `compute()`). The result is indexed by `_healpix_29`.
+    ///
+    /// Each partition is appended to the result as it arrives and then released, so the
+    /// memory used is the result's plus the partitions in flight.
     public func compute(options: ExecutionOptions = ExecutionOptions()) async throws -> Table {
-        var tables: [Table] = []
+        var appender = TableAppender()
         for try await (_, table) in partitionStream(options: options) {
-            tables.append(table)
+            try appender.append(table)
         }
-        return try Self.concatenate(tables, emptySchema: schema, index: healpixColumn, concurrency: options.concurrency)
+        guard let joined = try appender.finish() else {
+            return try Self.concatenate([], emptySchema: schema, index: healpixColumn)
+        }
+        return try Self.concatenate([joined], emptySchema: schema, index: healpixColumn)
     }
 
     /// The first `n` rows, computing partitions in order only until there are

@@ -13,7 +13,7 @@ struct CrossmatchSource: PartitionSource {
     /// The left and right partitions of each aligned pixel.
     let mapping: [HealpixPixel: PixelAlignment.Entry]
     /// Recently used right sides.
-    let cache = RecentCache<HealpixPixel, (Table, KDTree)>(capacity: 4)
+    let cache = RecentCache<HealpixPixel, (Table, NeighbourIndex)>(capacity: 4)
 
     func read(_ pixel: HealpixPixel, columns: [String], pushdown: [Range<Int64>]?, exact: Bool,
               concurrency: Int) throws -> Table {
@@ -24,7 +24,7 @@ struct CrossmatchSource: PartitionSource {
         let leftRA = try Catalog.positionColumn(leftTable, left.raColumn)
         let leftDec = try Catalog.positionColumn(leftTable, left.decColumn)
         let pairs = try Self.withPositions(leftRA, leftDec) { lra, ldec in
-            NearestNeighbours.match(leftRA: lra, leftDec: ldec, tree: tree, k: options.nNeighbors,
+            NearestNeighbours.match(leftRA: lra, leftDec: ldec, index: tree, k: options.nNeighbors,
                                     radiusArcsec: options.radiusArcsec, minRadiusArcsec: options.minRadiusArcsec)
         }
         let table = try layout.assemble(left: leftTable, right: rightTable, pairs: pairs, how: options.how)
@@ -33,13 +33,13 @@ struct CrossmatchSource: PartitionSource {
 
     /// The right rows of a right pixel and their tree, built once and shared by the aligned
     /// pixels that need it (they come one after another in breadth-first order).
-    func rightSide(_ pixel: HealpixPixel?, concurrency: Int) throws -> (Table, KDTree) {
-        guard let pixel else { return (try Table(emptyWith: right.schema), KDTree(points: [])) }
+    func rightSide(_ pixel: HealpixPixel?, concurrency: Int) throws -> (Table, NeighbourIndex) {
+        guard let pixel else { return (try Table(emptyWith: right.schema), NeighbourIndex.empty) }
         return try cache.value(for: pixel) {
             let table = try rightRows(pixel, concurrency: concurrency)
             let ra = try Catalog.positionColumn(table, right.raColumn)
             let dec = try Catalog.positionColumn(table, right.decColumn)
-            let tree = try Self.withPositions(ra, dec) { NearestNeighbours.index(ra: $0, dec: $1) }
+            let tree = try Self.withPositions(ra, dec) { NearestNeighbours.index(ra: $0, dec: $1, radiusArcsec: options.radiusArcsec) }
             return (table, tree)
         }
     }

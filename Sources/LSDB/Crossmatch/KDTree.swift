@@ -106,7 +106,7 @@ struct KDTree: Sendable {
     }
 
     @inline(__always)
-    private static func consider(_ point: SIMD4<Double>, _ q: SIMD4<Double>, _ minChord2: Double,
+    static func consider(_ point: SIMD4<Double>, _ q: SIMD4<Double>, _ minChord2: Double,
                                  _ best: inout NeighbourHeap) {
         var d = point - q
         d.w = 0
