@@ -18,7 +18,7 @@ extension BufferStorage {
         guard capacity > 0 else { return nil }
         let pointer = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         guard let pointer, pointer != MAP_FAILED else { return nil }
-        adviseHugePages(pointer, capacity)
+        if capacity >= hugePageThreshold { adviseHugePages(pointer, capacity) }
         return BufferStorage(mapping: pointer, capacity: capacity)
         #else
         return nil
@@ -41,7 +41,7 @@ extension BufferStorage {
     func remapped(to newCapacity: Int) -> BufferStorage? {
         guard isMapping, let moved = columnar_mremap(base, capacity, newCapacity) else { return nil }
         isRemapped = true
-        BufferStorage.adviseHugePages(moved, newCapacity)
+        if newCapacity >= BufferStorage.hugePageThreshold { BufferStorage.adviseHugePages(moved, newCapacity) }
         return BufferStorage(mapping: moved, capacity: newCapacity)
     }
 

@@ -14,7 +14,7 @@ import _ColumnarShims
 struct CellGrid: Sendable {
     /// One slot of the open-addressing table: a cell's packed coordinates (or
     /// `emptyKey`) and its run of points.
-    private struct Slot {
+    fileprivate struct Slot {
         var key: UInt64
         var start: Int32
         var end: Int32
@@ -27,10 +27,11 @@ struct CellGrid: Sendable {
     private let inverseSide: Double
     /// The chord the cell boxes are widened by; a little larger than the search chord.
     private let reach: Double
-    private static let emptyKey = UInt64.max
+    fileprivate static let emptyKey = UInt64.max
     private static let hashMultiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     /// Bits per axis, so that three cell coordinates pack into 63 bits.
-    private static let axisBits: UInt64 = 21
+    fileprivate static let axisBits: UInt64 = 21
+    fileprivate static let axisLimit: UInt64 = (1 << axisBits) - 1
 
     /// The number of points.
     var count: Int { points.count }
@@ -60,8 +61,8 @@ struct CellGrid: Sendable {
         slots.withUnsafeMutableBufferPointer { table in
             @inline(__always) func keyAndSlot(_ i: Int) -> (UInt64, Int) {
                 let p = source[i]
-                let key = Self.pack(Self.cell(p.x, inverse), Self.cell(p.y, inverse), Self.cell(p.z, inverse))
-                return (key, Int(truncatingIfNeeded: (key &* Self.hashMultiplier) >> shift))
+                let key = pack(cell(p.x, inverse), cell(p.y, inverse), cell(p.z, inverse))
+                return (key, Self.slot(key, shift))
             }
             let lookahead = 8
             var ring = [(UInt64, Int)](repeating: (0, 0), count: lookahead)
@@ -115,46 +116,41 @@ struct CellGrid: Sendable {
         return nil
     }
 
-    @inline(__always)
-    private static func cell(_ coordinate: Double, _ inverseSide: Double) -> UInt64 {
-        let c = ((coordinate + 1) * inverseSide).rounded(.down)
-        return c <= 0 ? 0 : UInt64(Swift.min(c, Double((1 << axisBits) - 1)))
-    }
-
-    @inline(__always)
-    private static func pack(_ x: UInt64, _ y: UInt64, _ z: UInt64) -> UInt64 {
-        x | y << axisBits | z << (2 * axisBits)
-    }
-
-    /// The run of points in a cell, empty when the cell has none.
-    @inline(__always)
-    private static func run(_ key: UInt64, _ table: UnsafeBufferPointer<Slot>, _ shift: UInt64) -> Range<Int> {
-        let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* hashMultiplier) >> shift)
-        while true {
-            let found = table[slot]
-            if found.key == key { return Int(found.start)..<Int(found.end) }
-            if found.key == emptyKey { return 0..<0 }
-            slot = (slot + 1) & mask
+    /// Calls `body` with a searcher over the grid's memory (valid only inside `body`).
+    func withSearcher<R>(_ body: (Searcher) throws -> R) rethrows -> R {
+        try slots.withUnsafeBufferPointer { table in
+            try points.withUnsafeBufferPointer { p in
+                try body(Searcher(table: table, points: p, shift: shift, inverseSide: inverseSide, reach: reach))
+            }
         }
     }
 
-    /// Asks the cache for the table slots a query at `q` will probe first.
-    @inline(__always)
-    func prefetch(_ q: SIMD3<Double>) {
-        let inverse = inverseSide
-        let lowX = Self.cell(q.x - reach, inverse), highX = Self.cell(q.x + reach, inverse)
-        let lowY = Self.cell(q.y - reach, inverse), highY = Self.cell(q.y + reach, inverse)
-        let lowZ = Self.cell(q.z - reach, inverse), highZ = Self.cell(q.z + reach, inverse)
-        slots.withUnsafeBufferPointer { table in
-            var z = lowZ
-            while z <= highZ {
-                var y = lowY
-                while y <= highY {
-                    var x = lowX
-                    while x <= highX {
-                        let key = Self.pack(x, y, z)
-                        columnar_prefetch(table.baseAddress! + Int(truncatingIfNeeded: (key &* Self.hashMultiplier) >> shift))
+    /// Queries over a grid's memory, with no reference counting per query.
+    struct Searcher: NeighbourSearcher {
+        fileprivate let table: UnsafeBufferPointer<Slot>
+        let points: UnsafeBufferPointer<SIMD4<Double>>
+        let shift: UInt64
+        let inverseSide: Double
+        let reach: Double
+
+        /// The cells a query at `q` probes: low and high cell per axis.
+        @inline(__always)
+        private func box(_ q: SIMD3<Double>) -> (SIMD3<UInt64>, SIMD3<UInt64>) {
+            (SIMD3(cell(q.x - reach, inverseSide), cell(q.y - reach, inverseSide), cell(q.z - reach, inverseSide)),
+             SIMD3(cell(q.x + reach, inverseSide), cell(q.y + reach, inverseSide), cell(q.z + reach, inverseSide)))
+        }
+
+        /// Asks the cache for the table slots a query at `q` will probe.
+        @inline(__always)
+        func prefetch(_ q: SIMD3<Double>) {
+            let (low, high) = box(q)
+            var z = low.z
+            while z <= high.z {
+                var y = low.y
+                while y <= high.y {
+                    var x = low.x
+                    while x <= high.x {
+                        columnar_prefetch(table.baseAddress! + CellGrid.slot(pack(x, y, z), shift))
                         x += 1
                     }
                     y += 1
@@ -162,39 +158,60 @@ struct CellGrid: Sendable {
                 z += 1
             }
         }
-    }
 
-    /// The up to `best.capacity` nearest points with `minChord² < d² < maxChord²`, nearest
-    /// first, as (squared chord, original index) pairs appended to `out`. `maxChord2` must
-    /// not exceed the square of the chord the grid was built for.
-    func nearest(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double,
-                 best: inout NeighbourHeap, into out: inout [(Double, Int32)]) {
-        guard count > 0 else { return }
-        best.reset(bound: maxChord2)
-        let query = SIMD4(q.x, q.y, q.z, 0)
-        let inverse = inverseSide, shift = shift
-        let lowX = Self.cell(q.x - reach, inverse), highX = Self.cell(q.x + reach, inverse)
-        let lowY = Self.cell(q.y - reach, inverse), highY = Self.cell(q.y + reach, inverse)
-        let lowZ = Self.cell(q.z - reach, inverse), highZ = Self.cell(q.z + reach, inverse)
-        slots.withUnsafeBufferPointer { table in
-            points.withUnsafeBufferPointer { p in
-                var z = lowZ
-                while z <= highZ {
-                    var y = lowY
-                    while y <= highY {
-                        var x = lowX
-                        while x <= highX {
-                            for i in Self.run(Self.pack(x, y, z), table, shift) {
-                                KDTree.consider(p[i], query, minChord2, &best)
-                            }
-                            x += 1
-                        }
-                        y += 1
+        /// The up to `best.capacity` nearest points with `minChord² < d² < maxChord²`, nearest
+        /// first, as (squared chord, original index) pairs appended to `out`. `maxChord2` must
+        /// not exceed the square of the chord the grid was built for.
+        @inline(__always)
+        func nearest(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double,
+                     best: inout NeighbourHeap, into out: inout [(Double, Int32)]) {
+            guard points.count > 0 else { return }
+            best.reset(bound: maxChord2)
+            let query = SIMD4(q.x, q.y, q.z, 0)
+            let (low, high) = box(q)
+            var z = low.z
+            while z <= high.z {
+                var y = low.y
+                while y <= high.y {
+                    var x = low.x
+                    while x <= high.x {
+                        for i in run(pack(x, y, z)) { KDTree.consider(points[i], query, minChord2, &best) }
+                        x += 1
                     }
-                    z += 1
+                    y += 1
                 }
+                z += 1
+            }
+            best.drain(into: &out)
+        }
+
+        /// The run of points in a cell, empty when the cell has none.
+        @inline(__always)
+        private func run(_ key: UInt64) -> Range<Int> {
+            let mask = table.count - 1
+            var slot = CellGrid.slot(key, shift)
+            while true {
+                let found = table[slot]
+                if found.key == key { return Int(found.start)..<Int(found.end) }
+                if found.key == CellGrid.emptyKey { return 0..<0 }
+                slot = (slot + 1) & mask
             }
         }
-        best.drain(into: &out)
     }
+
+    @inline(__always)
+    fileprivate static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* hashMultiplier) >> shift)
+    }
+}
+
+@inline(__always)
+private func cell(_ coordinate: Double, _ inverseSide: Double) -> UInt64 {
+    let c = ((coordinate + 1) * inverseSide).rounded(.down)
+    return c <= 0 ? 0 : UInt64(Swift.min(c, Double(CellGrid.axisLimit)))
+}
+
+@inline(__always)
+private func pack(_ x: UInt64, _ y: UInt64, _ z: UInt64) -> UInt64 {
+    x | y << CellGrid.axisBits | z << (2 * CellGrid.axisBits)
 }

@@ -70,19 +70,27 @@ struct KDTree: Sendable {
         }
     }
 
-    /// The up to `best.capacity` nearest points with `minChord² < d² < maxChord²`, nearest
-    /// first (ties by tree order), as (squared chord, original index) pairs appended to `out`.
-    func nearest(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double,
-                 best: inout NeighbourHeap, into out: inout [(Double, Int32)]) {
-        guard count > 0 else { return }
-        best.reset(bound: maxChord2)
-        let query = SIMD4(q.x, q.y, q.z, 0)
-        points.withUnsafeBufferPointer { p in
-            axis.withUnsafeBufferPointer { a in
-                Self.search(query, 0, p.count, p, a, minChord2, &best)
-            }
+    /// Calls `body` with a searcher over the tree's memory (valid only inside `body`).
+    func withSearcher<R>(_ body: (Searcher) throws -> R) rethrows -> R {
+        try points.withUnsafeBufferPointer { p in
+            try axis.withUnsafeBufferPointer { a in try body(Searcher(points: p, axis: a)) }
         }
-        best.drain(into: &out)
+    }
+
+    /// Queries over a tree's memory, with no reference counting per query.
+    struct Searcher: NeighbourSearcher {
+        let points: UnsafeBufferPointer<SIMD4<Double>>
+        let axis: UnsafeBufferPointer<UInt8>
+
+        func nearest(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double,
+                     best: inout NeighbourHeap, into out: inout [(Double, Int32)]) {
+            guard points.count > 0 else { return }
+            best.reset(bound: maxChord2)
+            KDTree.search(SIMD4(q.x, q.y, q.z, 0), 0, points.count, points, axis, minChord2, &best)
+            best.drain(into: &out)
+        }
+
+        func prefetch(_ q: SIMD3<Double>) {}
     }
 
     private static func search(_ q: SIMD4<Double>, _ lo: Int, _ hi: Int, _ p: UnsafeBufferPointer<SIMD4<Double>>,

@@ -84,28 +84,30 @@ enum NearestNeighbours {
         @inline(__always) func vector(_ i: Int) -> SIMD3<Double>? {
             leftRA[i].isFinite && leftDec[i].isFinite ? unitVector(leftRA[i], leftDec[i]) : nil
         }
-        ahead.withUnsafeMutableBufferPointer { ring in
-            for i in 0..<min(lookahead, n) {
-                if let v = vector(i) { ring[i] = v; index.prefetch(v) } else { ring[i] = SIMD3(repeating: .nan) }
-            }
-            for i in 0..<n {
-                let q = ring[i % lookahead]
-                let next = i + lookahead
-                if next < n {
-                    if let v = vector(next) {
-                        ring[next % lookahead] = v
-                        index.prefetch(v)
-                    } else {
-                        ring[next % lookahead] = SIMD3(repeating: .nan)
-                    }
+        index.withSearcher { index in
+            ahead.withUnsafeMutableBufferPointer { ring in
+                for i in 0..<min(lookahead, n) {
+                    if let v = vector(i) { ring[i] = v; index.prefetch(v) } else { ring[i] = SIMD3(repeating: .nan) }
                 }
-                guard !q.x.isNaN else { continue }
-                found.removeAll(keepingCapacity: true)
-                index.nearest(to: q, maxChord2: maxChord2, minChord2: minChord2, best: &heap, into: &found)
-                for (d2, right) in found {
-                    pairs.left.append(Int32(truncatingIfNeeded: i))
-                    pairs.right.append(right)
-                    pairs.distanceArcsec.append(arcsec(chord: d2.squareRoot()))
+                for i in 0..<n {
+                    let q = ring[i % lookahead]
+                    let next = i + lookahead
+                    if next < n {
+                        if let v = vector(next) {
+                            ring[next % lookahead] = v
+                            index.prefetch(v)
+                        } else {
+                            ring[next % lookahead] = SIMD3(repeating: .nan)
+                        }
+                    }
+                    guard !q.x.isNaN else { continue }
+                    found.removeAll(keepingCapacity: true)
+                    index.nearest(to: q, maxChord2: maxChord2, minChord2: minChord2, best: &heap, into: &found)
+                    for (d2, right) in found {
+                        pairs.left.append(Int32(truncatingIfNeeded: i))
+                        pairs.right.append(right)
+                        pairs.distanceArcsec.append(arcsec(chord: d2.squareRoot()))
+                    }
                 }
             }
         }
@@ -123,8 +125,15 @@ enum NearestNeighbours {
 
 /// A spatial index answering nearest-neighbour queries over unit vectors.
 protocol NeighbourSearch {
+    associatedtype Searcher: NeighbourSearcher
     /// The number of points.
     var count: Int { get }
+    /// Calls `body` with a searcher over the index's memory (valid only inside `body`).
+    func withSearcher<R>(_ body: (Searcher) throws -> R) rethrows -> R
+}
+
+/// The queries of a ``NeighbourSearch``, over borrowed memory.
+protocol NeighbourSearcher {
     /// The up to `best.capacity` nearest points with `minChord² < d² < maxChord²`, nearest
     /// first, as (squared chord, original index) pairs appended to `out`.
     func nearest(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double,
@@ -133,10 +142,7 @@ protocol NeighbourSearch {
     func prefetch(_ q: SIMD3<Double>)
 }
 
-extension KDTree: NeighbourSearch {
-    func prefetch(_ q: SIMD3<Double>) {}
-}
-
+extension KDTree: NeighbourSearch {}
 extension CellGrid: NeighbourSearch {}
 
 /// The right side's spatial index: a ``CellGrid`` for the usual small radii, a
