@@ -170,6 +170,6 @@ struct NeighbourHeap {
     }
 
     func drain(into out: inout [(Double, Int32)]) {
-        for (d, i) in zip(distances, indices) { out.append((d, i)) }
+        for j in 0..<distances.count { out.append((distances[j], indices[j])) }
     }
 }

@@ -103,7 +103,8 @@ enum NearestNeighbours {
                     guard !q.x.isNaN else { continue }
                     found.removeAll(keepingCapacity: true)
                     index.nearest(to: q, maxChord2: maxChord2, minChord2: minChord2, best: &heap, into: &found)
-                    for (d2, right) in found {
+                    for j in 0..<found.count {
+                        let (d2, right) = found[j]
                         pairs.left.append(Int32(truncatingIfNeeded: i))
                         pairs.right.append(right)
                         pairs.distanceArcsec.append(arcsec(chord: d2.squareRoot()))
