@@ -69,6 +69,11 @@ struct CrossmatchSource: PartitionSource {
     /// Calls `body` with a position column pair's values, nulls as NaN (they match nothing).
     static func withPositions<R>(_ ra: Column, _ dec: Column,
                                  _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) throws -> R) throws -> R {
+        if !ra.hasNulls, !dec.hasNulls, ra.type == .float64, dec.type == .float64 {
+            return try ra.withUnsafeBufferPointer(as: Double.self) { r in
+                try dec.withUnsafeBufferPointer(as: Double.self) { d in try body(r, d) }
+            }
+        }
         let raValues = nullsAsNaN(ra), decValues = nullsAsNaN(dec)
         return try raValues.withUnsafeBufferPointer { r in try decValues.withUnsafeBufferPointer { d in try body(r, d) } }
     }
