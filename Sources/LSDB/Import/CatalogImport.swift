@@ -100,8 +100,10 @@ final class ImportRun: @unchecked Sendable {
 
     /// Runs every stage, writing into `root` (the staging directory).
     func execute(in root: String) async throws -> ImportResult {
-        let shards = ShardStore(root: HATSPaths.join(root, ".intermediate"))
-        let histogram = try await map(shards: shards)
+        let budget = MemoryBudget(limit: arguments.memoryBudget)
+        let shards = ShardStore(root: HATSPaths.join(root, ".intermediate"), budget: budget)
+        let cache = ChunkCache(budget: budget)
+        let histogram = try await map(shards: shards, cache: cache)
         let alignment: Alignment
         do { alignment = try Alignment(rows: histogram, options: arguments.partitioning) } catch {
             throw LSDBError.invalidArgument("\(error.message); raise --max-rows or --highest-order")
@@ -114,7 +116,7 @@ final class ImportRun: @unchecked Sendable {
                 rings = MarginRings(partitions: alignment.partitions, marginOrder: order)
             } catch { throw LSDBError.invalidArgument(error.message) }
         }
-        try await split(alignment: alignment, rings: rings, shards: shards)
+        try await split(alignment: alignment, rings: rings, shards: shards, cache: cache)
 
         let asCollection = arguments.marginThreshold != nil
         let mainDirectory = asCollection ? HATSPaths.join(root, arguments.name) : root
@@ -152,7 +154,9 @@ final class ImportRun: @unchecked Sendable {
             for (key, value) in Provenance.keys() { collection.extra[key] = value }
             try collection.write(toCollectionDirectory: root)
         }
+        let spilled = shards.spilledCount
         shards.removeAll()
-        return ImportResult(catalogPath: mainDirectory, properties: written, marginProperties: marginProperties)
+        return ImportResult(catalogPath: mainDirectory, properties: written, marginProperties: marginProperties,
+                            spilledFiles: spilled)
     }
 }
