@@ -62,6 +62,39 @@ struct CSVColumnBuilder {
         return true
     }
 
+    /// Appends a null.
+    @inline(__always)
+    mutating func appendNull() {
+        nulls.append(count)
+        switch type {
+        case .int64: ints.append(0)
+        case .double: doubles.append(.nan)
+        case .bool: bools.append(false)
+        case .string: offsets.append(Int64(bytes.count))
+        }
+        count += 1
+    }
+
+    /// Appends a parsed integer (an int64 column).
+    @inline(__always)
+    mutating func append(int value: Int64) { ints.append(value); count += 1 }
+
+    /// Appends a parsed float (a double column).
+    @inline(__always)
+    mutating func append(double value: Double) { doubles.append(value); count += 1 }
+
+    /// Appends a parsed boolean (a bool column).
+    @inline(__always)
+    mutating func append(bool value: Bool) { bools.append(value); count += 1 }
+
+    /// Appends an unquoted text field (a string column).
+    @inline(__always)
+    mutating func append(text field: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: field)
+        offsets.append(Int64(bytes.count))
+        count += 1
+    }
+
     /// The column built so far.
     func finish() throws -> Column {
         var validity: Bitmap?
