@@ -20,6 +20,7 @@ final class CSVChunkReader {
     private var capacity: Int
     private var start = 0, end = 0
     private var nextLine = 1
+    private var bytesPerRow: Double?
     private var endOfFile = false
     /// The most fields a record may have.
     static let maxFields = 4096
@@ -212,7 +213,7 @@ final class CSVChunkReader {
         if types.isEmpty { types = try infer(bytes) }
         let keep = header.map { selectedColumns?.contains($0) ?? true }
         var builders = zip(header, types).enumerated().map { c, pair in
-            CSVColumnBuilder(name: pair.0, type: pair.1, capacity: keep[c] ? bytes.count / 64 : 0)
+            CSVColumnBuilder(name: pair.0, type: pair.1, capacity: keep[c] ? estimatedRows(bytes.count) : 0)
         }
         // Column kinds for the fast path: 0 not kept, 1 int64, 2 double, 3 bool, 4 string.
         let kinds: [UInt8] = header.indices.map { c in
@@ -254,6 +255,9 @@ final class CSVChunkReader {
                         + "(set its type with --column-type \(header[c])=string, or fix the row)")
                 }
             }
+        }
+        if let rows = builders.first(where: { $0.count > 0 })?.count, bytes.count > 0 {
+            bytesPerRow = max(1, Double(bytes.count) / Double(rows))
         }
         var named: [(String, Column)] = []
         for (c, builder) in builders.enumerated() where keep[c] { named.append((header[c], try builder.finish())) }
@@ -321,6 +325,13 @@ final class CSVChunkReader {
             p = stop + 1
         }
         return nil
+    }
+
+    /// Rows to reserve for a chunk: from the previous chunk's bytes per row (with 5 % to spare),
+    /// or a generous guess for the first.
+    private func estimatedRows(_ byteCount: Int) -> Int {
+        guard let bytesPerRow else { return byteCount / 64 }
+        return Int(Double(byteCount) / bytesPerRow * 1.05) + 64
     }
 
     /// Newlines inside quoted fields of a record (for line numbers).
