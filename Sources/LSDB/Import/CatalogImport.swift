@@ -88,8 +88,6 @@ final class ImportRun: @unchecked Sendable {
         }
     }
 
-    func tick(_ s: String) { if ProcessInfo.processInfo.environment["LSDB_TICK"] != nil { FileHandle.standardError.write(Data("TICK \(s) \(Date().timeIntervalSince(start))\n".utf8)) } }
-
     func report(_ stage: String, _ done: Int, _ total: Int, _ rows: Int) {
         arguments.progress?(ImportProgress(stage: stage, done: done, total: total, rows: rows,
                                            elapsedSeconds: Date().timeIntervalSince(start)))
@@ -106,7 +104,6 @@ final class ImportRun: @unchecked Sendable {
         let shards = ShardStore(root: HATSPaths.join(root, ".intermediate"), budget: budget)
         let cache = ChunkCache(budget: budget)
         let histogram = try await map(shards: shards, cache: cache)
-        tick("map")
         let alignment: Alignment
         do { alignment = try Alignment(rows: histogram, options: arguments.partitioning) } catch {
             throw LSDBError.invalidArgument("\(error.message); raise --max-rows or --highest-order")
@@ -119,7 +116,6 @@ final class ImportRun: @unchecked Sendable {
                 rings = MarginRings(partitions: alignment.partitions, marginOrder: order)
             } catch { throw LSDBError.invalidArgument(error.message) }
         }
-        tick("bin")
         let asCollection = arguments.marginThreshold != nil
         let mainDirectory = asCollection ? HATSPaths.join(root, arguments.name) : root
         // The point map is the map pass's histogram: written while the split and reduce run.
@@ -131,7 +127,6 @@ final class ImportRun: @unchecked Sendable {
             _ = try? await pointMap.value  // done with the staging directory before it is discarded
             throw error
         }
-        tick("split")
 
         var properties = TableProperties(catalogName: arguments.name, catalogType: .object)
         properties.raColumn = arguments.raColumn
@@ -151,10 +146,8 @@ final class ImportRun: @unchecked Sendable {
             _ = try? await pointMap.value
             throw error
         }
-        tick("reduce")
         try await pointMap.value
         let written = try writer.finish()
-        tick("finish")
 
         var marginProperties: TableProperties?
         if let rings, let threshold = arguments.marginThreshold {
@@ -176,7 +169,6 @@ final class ImportRun: @unchecked Sendable {
             for (key, value) in Provenance.keys() { collection.extra[key] = value }
             try collection.write(toCollectionDirectory: root)
         }
-        tick("margin")
         let spilled = shards.spilledCount
         shards.removeAll()
         return ImportResult(catalogPath: mainDirectory, properties: written, marginProperties: marginProperties,
