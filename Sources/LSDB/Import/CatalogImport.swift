@@ -7,15 +7,18 @@ import Parquet
 /// `lsdb import`: builds a HATS catalog (and optionally its margin) from CSV and
 /// Parquet files, as hats-import does, in a streaming map, split and reduce.
 ///
-/// 1. **Map**: every input is read in chunks (CSV) or row groups (Parquet; only RA/Dec)
+/// 1. **Map**: every input is read in chunks (CSV, parsed whole) or row groups (Parquet; only RA/Dec)
 ///    and counted into a histogram at the highest order.
 /// 2. **Bin**: hats' alignment turns the histogram into partitions.
-/// 3. **Split**: every chunk is read again; its rows, with `_healpix_29` first, go to
-///    temporary shard files per destination partition (and per margin partition).
+/// 3. **Split**: every chunk (kept from the map pass for CSV, read again for Parquet) sends
+///    its rows, with `_healpix_29` first, to shards per destination partition (and per
+///    margin partition). Meanwhile the point map is written from the map's histogram.
 /// 4. **Reduce**: each partition's shards are concatenated, sorted by `_healpix_29`
 ///    (then the sort columns) and written; then the metadata files.
 ///
-/// Memory is bounded by the chunk size times the concurrency, plus one partition per
+/// Kept chunks, `_healpix_29` arrays and shards stay in memory up to
+/// ``ImportArguments/memoryBudget`` and go to temporary files beyond it. Memory is bounded by
+/// that budget plus the chunk size times the concurrency and one partition per
 /// worker in the reduce, never by the input's size. The output appears atomically.
 ///
 ///     var arguments = ImportArguments(inputs: ["data/*.parquet"], output: "out/gaia", name: "gaia")
