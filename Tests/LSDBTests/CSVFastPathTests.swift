@@ -62,4 +62,15 @@ import Testing
         #expect(table.rowCount == 2)
         #expect(try table.column(named: "b").strings.string(at: 0).count == 200_000)
     }
+
+    @Test func eightDigitsAtOnceEqualsOneByOne() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var bytes = (0..<8).map { _ in UInt8(48 + generator.next() % 10) }
+            if Bool.random() { bytes[Int(generator.next() % 8)] = UInt8(truncatingIfNeeded: generator.next()) }
+            let expected: UInt64? = bytes.allSatisfy { (48...57).contains($0) }
+                ? bytes.reduce(0) { $0 * 10 + UInt64($1 - 48) } : nil
+            #expect(bytes.withUnsafeBufferPointer { CSVParse.eightDigits($0.baseAddress!) } == expected, "\(bytes)")
+        }
+    }
 }
