@@ -10,7 +10,7 @@
 # temporary directory that is removed at the end. Wall time and peak RSS ("Maximum resident set
 # size") come from /usr/bin/time -v; for hats-import that is the largest single process of the
 # tree (the client or one Dask worker), not the sum over workers. ratio = hats-import / ours.
-# Ours runs once per ZSTD level in LEVELS (default "15 3": hats-import's level, then zstd's default).
+# Ours runs once per ZSTD level in LEVELS (default "3 15": our default, then hats-import's level).
 # Environment: LSDB_PYTHON (default .venv/bin/python), INPUT, CSV_DIR, FORMATS, MARGIN, LEVELS, NO_BUILD.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ INPUT=${INPUT:-Benchmarks/data/input/gaia_10m}
 CSV_DIR=${CSV_DIR:-/tmp/lsdb-bench-import/$(basename "$INPUT")_csv}
 FORMATS=${FORMATS:-"parquet csv"}
 MARGIN=${MARGIN:-10}
-LEVELS=${LEVELS:-"15 3"}
+LEVELS=${LEVELS:-"3 15"}
 OURS=.build/release/lsdb
 out=$(mktemp -d /tmp/lsdb-bench-import-run.XXXXXX)
 trap 'rm -rf "$out"' EXIT

@@ -113,7 +113,8 @@ enum InteropPython {
         let dir = try Repo.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var manifest: [[String: Any]] = []
-        func add(_ catalog: Catalog, path: String, kind: String, idColumn: String, cone: ConeSearch) async throws {
+        func add(_ catalog: Catalog, path: String, kind: String, idColumn: String, cone: ConeSearch,
+                 crossmatch: [String: Any]? = nil) async throws {
             let here = try Self.ids(try await catalog.search(cone).compute(), idColumn)
             let back = try Catalog.open(path)
             let there = try Self.ids(try await back.search(cone).compute(), idColumn)
@@ -123,7 +124,7 @@ enum InteropPython {
                 "ids": here, "partitions": back.partitions.map { [$0.order, Int($0.index)] },
                 "margin_partitions": back.margin.map { $0.partitions.map { [$0.order, Int($0.index)] } } as Any,
                 "total_rows": back.totalRows ?? -1,
-            ])
+            ].merging(crossmatch.map { ["crossmatch": $0] } ?? [:]) { a, _ in a })
         }
         // A table turned into a catalog, with its margin, as a collection.
         let built = try Catalog(TableCatalogTests.table(), highestOrder: 5, partitionRows: 250,
@@ -141,6 +142,25 @@ enum InteropPython {
         try await ztf.writeCatalog(to: dir + "/ztf_query", name: "ztf_bright")
         try await add(ztf, path: dir + "/ztf_query", kind: "collection", idColumn: "objectid",
                       cone: ConeSearch(ra: 180, dec: 10, radiusArcsec: 10 * 3600))
+
+        // Files imported with `lsdb import`, crossmatched with the written ZTF collection (10" margin):
+        // lsdb must find the same pairs and distances in what we wrote.
+        var arguments = ImportArguments(inputs: [Repo.path("Samples/gaia/dataset/Norder=*/Dir=*/*.parquet")],
+                                        output: dir + "/gaia_imported", name: "gaia_imported")
+        arguments.partitioning = PartitioningOptions(highestOrder: 6, threshold: .rows(2_000))
+        try await CatalogImport.run(arguments)
+        let imported = try Catalog.open(dir + "/gaia_imported")
+        let matched = try await imported.crossmatch(try Catalog.open(dir + "/ztf_query"), radiusArcsec: 5,
+                                                    suffixes: ("_l", "_r")).compute()
+        let left = Array(try matched.column(named: "source_id_l").cast(to: .int64).values(as: Int64.self))
+        let right = Array(try matched.column(named: "objectid_r").cast(to: .int64).values(as: Int64.self))
+        let distances = Array(try matched.column(named: "_dist_arcsec").values(as: Double.self))
+        #expect(matched.rowCount > 100, "too few pairs to compare: \(matched.rowCount)")
+        try await add(imported, path: dir + "/gaia_imported", kind: "catalog", idColumn: "source_id",
+                      cone: ConeSearch(ra: 95, dec: -25, radiusArcsec: 5 * 3600), crossmatch: [
+                          "right": dir + "/ztf_query", "radius_arcsec": 5.0, "left_id": "source_id", "right_id": "objectid",
+                          "pairs": left.indices.map { [left[$0], right[$0]] }, "distances": distances,
+                      ])
 
         let manifestPath = dir + "/manifest.json"
         try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: manifestPath))

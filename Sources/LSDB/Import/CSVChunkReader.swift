@@ -13,10 +13,14 @@ final class CSVChunkReader {
     private(set) var header: [String] = []
     /// The column types, once known.
     private(set) var types: [CSVColumnType] = []
-    private let handle: FileHandle
+    private let descriptor: Int32
     private let chunkBytes: Int
-    private var carry: [UInt8] = []
+    // Bytes read and not yet parsed: buffer[start..<end]. One buffer reused for every chunk.
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var start = 0, end = 0
     private var nextLine = 1
+    private var bytesPerRow: Double?
     private var endOfFile = false
     /// The most fields a record may have.
     static let maxFields = 4096
@@ -25,6 +29,8 @@ final class CSVChunkReader {
     private let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: CSVChunkReader.maxFields)
     private let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: CSVChunkReader.maxFields)
     private let fieldFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVChunkReader.maxFields)  // 1: quoted, 2: doubled quotes
+    // The fast path's values of the record being read (bit patterns; see `CSVChunkReader+FastPath`).
+    let values = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVChunkReader.maxFields)
 
     /// Opens a file and reads its header.
     ///
@@ -35,10 +41,13 @@ final class CSVChunkReader {
          overrides: [String: CSVColumnType] = [:]) throws {
         self.path = path
         self.chunkBytes = max(chunkBytes, 1 << 16)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LSDBError.invalidArgument("\(path): cannot open the file")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw LSDBError.invalidArgument("\(path): cannot open the file: \(String(cString: strerror(errno)))")
         }
-        self.handle = handle
+        self.descriptor = descriptor
+        self.capacity = self.chunkBytes + 1
+        self.buffer = .allocate(capacity: self.chunkBytes + 1)
         guard let headerRecord = try readHeader() else {
             throw LSDBError.invalidArgument("\(path): empty file, expected a header row")
         }
@@ -59,7 +68,9 @@ final class CSVChunkReader {
     var selectedColumns: Set<String>?
 
     deinit {
-        try? handle.close()
+        close(descriptor)
+        buffer.deallocate()
+        values.deallocate()
         fieldStarts.deallocate()
         fieldEnds.deallocate()
         fieldFlags.deallocate()
@@ -70,62 +81,90 @@ final class CSVChunkReader {
     /// - Throws: ``LSDBError`` naming the file, line and column of a field that does not
     ///   parse or a record with the wrong number of fields.
     func next() throws -> Table? {
-        while !endOfFile && carry.count < chunkBytes { try fill() }
-        guard !carry.isEmpty else { return nil }
-        let cut = endOfFile ? carry.count : lastRecordEnd()
+        compact()
+        while !endOfFile && end < chunkBytes { try fill() }
+        var cut = endOfFile ? end : lastRecordEnd()
+        while cut == 0 && !endOfFile {  // a record longer than a chunk
+            grow(capacity * 2)
+            try fill()
+            cut = endOfFile ? end : lastRecordEnd()
+        }
         guard cut > 0 else { return nil }
-        let table = try carry.withUnsafeBytes { all in try parse(UnsafeRawBufferPointer(rebasing: all[0..<cut])) }
-        carry.removeSubrange(0..<cut)
+        let table = try parse(UnsafeRawBufferPointer(start: buffer, count: cut))
+        start = cut
         return table
     }
 
-    private func fill() throws {
-        let data = handle.readData(ofLength: chunkBytes)
-        if data.isEmpty {
-            endOfFile = true
-            if let last = carry.last, last != UInt8(ascii: "\n") { carry.append(UInt8(ascii: "\n")) }
-        } else {
-            carry.append(contentsOf: data)
+    /// Moves the unparsed bytes to the front of the buffer.
+    private func compact() {
+        if start > 0 {
+            if end > start { memmove(buffer, buffer + start, end - start) }
+            end -= start
+            start = 0
         }
     }
 
-    /// The end of the last complete record in `carry` (after its newline), quote-aware.
-    private func lastRecordEnd() -> Int {
-        var inQuotes = false, end = 0
-        carry.withUnsafeBufferPointer { b in
-            // Without quotes, the last newline ends the last record.
-            if memchr(b.baseAddress!, Int32(UInt8(ascii: "\"")), b.count) == nil {
-                var i = b.count - 1
-                while i >= 0 && b[i] != UInt8(ascii: "\n") { i -= 1 }
-                end = i + 1
-                return
-            }
-            for i in 0..<b.count {
-                let c = b[i]
-                if c == UInt8(ascii: "\"") { inQuotes.toggle() } else if c == UInt8(ascii: "\n") && !inQuotes { end = i + 1 }
-            }
+    private func grow(_ newCapacity: Int) {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: buffer, count: end)
+        buffer.deallocate()
+        buffer = bigger
+        capacity = newCapacity
+    }
+
+    /// Reads more bytes (up to a chunk, within the buffer); at the end of the file, closes
+    /// an unterminated last line.
+    private func fill() throws {
+        if capacity - end < 2 { grow(capacity * 2) }
+        let want = max(1, min(capacity - 1 - end, max(chunkBytes - end, 1 << 16)))
+        let got = read(descriptor, buffer + end, want)
+        if got < 0 {
+            if errno == EINTR { return }
+            throw LSDBError.invalidArgument("\(path): cannot read: \(String(cString: strerror(errno)))")
         }
-        return end
+        if got == 0 {
+            endOfFile = true
+            if end > 0, buffer[end - 1] != UInt8(ascii: "\n") {
+                buffer[end] = UInt8(ascii: "\n")
+                end += 1
+            }
+        } else {
+            end += got
+        }
+    }
+
+    /// The end of the last complete record in the buffer (after its newline), quote-aware.
+    private func lastRecordEnd() -> Int {
+        // Without quotes, the last newline ends the last record.
+        if memchr(buffer, Int32(UInt8(ascii: "\"")), end) == nil {
+            var i = end - 1
+            while i >= 0 && buffer[i] != UInt8(ascii: "\n") { i -= 1 }
+            return i + 1
+        }
+        var inQuotes = false, last = 0
+        for i in 0..<end {
+            let c = buffer[i]
+            if c == UInt8(ascii: "\"") { inQuotes.toggle() } else if c == UInt8(ascii: "\n") && !inQuotes { last = i + 1 }
+        }
+        return last
     }
 
     private func readHeader() throws -> [String]? {
         while true {
-            if let newline = carry.firstIndex(of: UInt8(ascii: "\n")) {
-                var names: [String] = []
-                let count = carry.withUnsafeBytes { all in
-                    scanRecord(UnsafeRawBufferPointer(rebasing: all[0..<(newline + 1)]), from: 0)
+            if end > 0, let newline = memchr(buffer, Int32(UInt8(ascii: "\n")), end) {
+                let length = buffer.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
+                let count = scanRecord(bytes, from: 0)
+                let names = (0..<count.fields).map { f in
+                    String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fieldStarts[f]..<fieldEnds[f]]), as: UTF8.self)
+                        .trimmingCharacters(in: .whitespaces)
                 }
-                carry.withUnsafeBytes { all in
-                    for f in 0..<count.fields {
-                        let text = String(decoding: UnsafeRawBufferPointer(rebasing: all[fieldStarts[f]..<fieldEnds[f]]), as: UTF8.self)
-                        names.append(text.trimmingCharacters(in: .whitespaces))
-                    }
-                }
-                carry.removeSubrange(0..<count.next)
+                start = count.next
                 nextLine = 2
                 return names
             }
             if endOfFile { return nil }  // at the end, fill() has closed the last line: no newline means no header
+            if end >= capacity - 1 { grow(capacity * 2) }
             try fill()
         }
     }
@@ -174,10 +213,31 @@ final class CSVChunkReader {
         if types.isEmpty { types = try infer(bytes) }
         let keep = header.map { selectedColumns?.contains($0) ?? true }
         var builders = zip(header, types).enumerated().map { c, pair in
-            CSVColumnBuilder(name: pair.0, type: pair.1, capacity: keep[c] ? bytes.count / 64 : 0)
+            CSVColumnBuilder(name: pair.0, type: pair.1, capacity: keep[c] ? estimatedRows(bytes.count) : 0)
         }
+        // Column kinds for the fast path: 0 not kept, 1 int64, 2 double, 3 bool, 4 string.
+        let kinds: [UInt8] = header.indices.map { c in
+            guard keep[c] else { return 0 }
+            switch types[c] { case .int64: return 1; case .double: return 2; case .bool: return 3; case .string: return 4 }
+        }
+        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var pos = 0
         while pos < bytes.count {
+            if header.count <= CSVChunkReader.maxFields,
+               let next = kinds.withUnsafeBufferPointer({ fastRecord(base, pos, bytes.count, $0.baseAddress!, $0.count) }) {
+                for c in 0..<kinds.count where kinds[c] != 0 {
+                    if fieldFlags[c] == 1 { builders[c].appendNull(); continue }
+                    switch kinds[c] {
+                    case 1: builders[c].append(int: Int64(bitPattern: values[c]))
+                    case 2: builders[c].append(double: Double(bitPattern: values[c]))
+                    case 3: builders[c].append(bool: values[c] != 0)
+                    default: builders[c].append(text: UnsafeRawBufferPointer(rebasing: bytes[fieldStarts[c]..<fieldEnds[c]]))
+                    }
+                }
+                nextLine += 1
+                pos = next
+                continue
+            }
             let (fields, next) = scanRecord(bytes, from: pos)
             let line = nextLine
             nextLine += 1 + newlinesInside(bytes, pos, next)
@@ -196,9 +256,82 @@ final class CSVChunkReader {
                 }
             }
         }
+        if let rows = builders.first(where: { $0.count > 0 })?.count, bytes.count > 0 {
+            bytesPerRow = max(1, Double(bytes.count) / Double(rows))
+        }
         var named: [(String, Column)] = []
         for (c, builder) in builders.enumerated() where keep[c] { named.append((header[c], try builder.finish())) }
         return try Table(named)
+    }
+
+    /// Scans and parses one record in a single pass when it is plain: no quotes, every field
+    /// well formed for its type, the right number of fields. Fills `values` (and `fieldFlags`
+    /// with 1 for nulls, `fieldStarts`/`fieldEnds` for text) and returns the position after
+    /// the record, or `nil` to let the general path read it (and report any error).
+    @inline(__always)
+    private func fastRecord(_ b: UnsafePointer<UInt8>, _ pos: Int, _ n: Int,
+                            _ kinds: UnsafePointer<UInt8>, _ columns: Int) -> Int? {
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var p = pos
+        for c in 0..<columns {
+            guard p < n else { return nil }
+            var stop = p
+            let first = b[p]
+            if first == UInt8(ascii: "\"") { return nil }
+            if first == comma || first == newline || first == cr {
+                if c == 0 && first != comma { return nil }  // a blank line, or a one-column null: the general path
+                fieldFlags[c] = 1
+            } else {
+                fieldFlags[c] = 0
+                switch kinds[c] {
+                case 2:
+                    let (value, end) = CSVParse.scanDouble(b, p, n)
+                    guard let value else { return nil }
+                    values[c] = value.bitPattern
+                    stop = end
+                case 1:
+                    var q = p, negative = false
+                    if b[q] == UInt8(ascii: "-") { negative = true; q += 1 } else if b[q] == UInt8(ascii: "+") { q += 1 }
+                    let digitsStart = q
+                    var magnitude: UInt64 = 0
+                    while q < n {
+                        let d = b[q] &- 48
+                        if d >= 10 { break }
+                        magnitude = magnitude &* 10 &+ UInt64(d)
+                        q += 1
+                    }
+                    let digits = q - digitsStart
+                    guard digits > 0, digits <= 19, magnitude <= (negative ? 1 << 63 : UInt64(Int64.max)) else { return nil }
+                    values[c] = negative ? 0 &- magnitude : magnitude
+                    stop = q
+                default:
+                    while stop < n, b[stop] != comma, b[stop] != newline { stop += 1 }
+                    fieldStarts[c] = p
+                    fieldEnds[c] = stop > p && b[stop - 1] == cr && c == columns - 1 ? stop - 1 : stop
+                    if kinds[c] == 3 {
+                        guard let value = CSVParse.bool(UnsafeRawBufferPointer(start: b + p, count: fieldEnds[c] - p)) else { return nil }
+                        values[c] = value ? 1 : 0
+                    }
+                }
+            }
+            guard stop < n else { return nil }
+            let separator = b[stop]
+            if c == columns - 1 {
+                if separator == newline { return stop + 1 }
+                if separator == cr, stop + 1 < n, b[stop + 1] == newline { return stop + 2 }
+                return nil
+            }
+            guard separator == comma else { return nil }
+            p = stop + 1
+        }
+        return nil
+    }
+
+    /// Rows to reserve for a chunk: from the previous chunk's bytes per row (with 5 % to spare),
+    /// or a generous guess for the first.
+    private func estimatedRows(_ byteCount: Int) -> Int {
+        guard let bytesPerRow else { return byteCount / 64 }
+        return Int(Double(byteCount) / bytesPerRow * 1.05) + 64
     }
 
     /// Newlines inside quoted fields of a record (for line numbers).

@@ -4,11 +4,12 @@ import Columnar
 struct CSVColumnBuilder {
     let name: String
     let type: CSVColumnType
-    private var ints: [Int64] = []
-    private var doubles: [Double] = []
+    // Builders, not arrays: their memory becomes the column's buffers without a copy.
+    private var ints = BufferBuilder<Int64>()
+    private var doubles = BufferBuilder<Double>()
     private var bools: [Bool] = []
-    private var offsets: [Int64] = [0]
-    private var bytes: [UInt8] = []
+    private var offsets = BufferBuilder<Int64>()
+    private var bytes = BufferBuilder<UInt8>()
     private var nulls: [Int] = []
     private(set) var count = 0
 
@@ -21,6 +22,7 @@ struct CSVColumnBuilder {
         case .bool: bools.reserveCapacity(capacity)
         case .string: offsets.reserveCapacity(capacity + 1)
         }
+        if type == .string { offsets.append(0) }
     }
 
     /// Appends a field; an empty unquoted field is null. Returns false when it does not parse.
@@ -54,12 +56,45 @@ struct CSVColumnBuilder {
                     i += field[i] == UInt8(ascii: "\"") ? 2 : 1
                 }
             } else {
-                bytes.append(contentsOf: field)
+                bytes.append(contentsOf: field.bindMemory(to: UInt8.self))
             }
             offsets.append(Int64(bytes.count))
         }
         count += 1
         return true
+    }
+
+    /// Appends a null.
+    @inline(__always)
+    mutating func appendNull() {
+        nulls.append(count)
+        switch type {
+        case .int64: ints.append(0)
+        case .double: doubles.append(.nan)
+        case .bool: bools.append(false)
+        case .string: offsets.append(Int64(bytes.count))
+        }
+        count += 1
+    }
+
+    /// Appends a parsed integer (an int64 column).
+    @inline(__always)
+    mutating func append(int value: Int64) { ints.append(value); count += 1 }
+
+    /// Appends a parsed float (a double column).
+    @inline(__always)
+    mutating func append(double value: Double) { doubles.append(value); count += 1 }
+
+    /// Appends a parsed boolean (a bool column).
+    @inline(__always)
+    mutating func append(bool value: Bool) { bools.append(value); count += 1 }
+
+    /// Appends an unquoted text field (a string column).
+    @inline(__always)
+    mutating func append(text field: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: field.bindMemory(to: UInt8.self))
+        offsets.append(Int64(bytes.count))
+        count += 1
     }
 
     /// The column built so far.
@@ -71,10 +106,10 @@ struct CSVColumnBuilder {
             validity = Bitmap(bits)
         }
         switch type {
-        case .int64: return try Column(type: .int64, count: count, values: Buffer(ints), validity: validity)
-        case .double: return try Column(type: .float64, count: count, values: Buffer(doubles), validity: validity)
+        case .int64: return try Column(type: .int64, count: count, values: ints.finish(), validity: validity)
+        case .double: return try Column(type: .float64, count: count, values: doubles.finish(), validity: validity)
         case .bool: return Column(bits: Bitmap(bools), validity: validity)
-        case .string: return try Column(type: .largeString, offsets: Buffer(offsets), values: Buffer(bytes), validity: validity)
+        case .string: return try Column(type: .largeString, offsets: offsets.finish(), values: bytes.finish(), validity: validity)
         }
     }
 }

@@ -7,15 +7,18 @@ import Parquet
 /// `lsdb import`: builds a HATS catalog (and optionally its margin) from CSV and
 /// Parquet files, as hats-import does, in a streaming map, split and reduce.
 ///
-/// 1. **Map**: every input is read in chunks (CSV) or row groups (Parquet; only RA/Dec)
+/// 1. **Map**: every input is read in chunks (CSV, parsed whole) or row groups (Parquet; only RA/Dec)
 ///    and counted into a histogram at the highest order.
 /// 2. **Bin**: hats' alignment turns the histogram into partitions.
-/// 3. **Split**: every chunk is read again; its rows, with `_healpix_29` first, go to
-///    temporary shard files per destination partition (and per margin partition).
+/// 3. **Split**: every chunk (kept from the map pass for CSV, read again for Parquet) sends
+///    its rows, with `_healpix_29` first, to shards per destination partition (and per
+///    margin partition). Meanwhile the point map is written from the map's histogram.
 /// 4. **Reduce**: each partition's shards are concatenated, sorted by `_healpix_29`
 ///    (then the sort columns) and written; then the metadata files.
 ///
-/// Memory is bounded by the chunk size times the concurrency, plus one partition per
+/// Kept chunks, `_healpix_29` arrays and shards stay in memory up to
+/// ``ImportArguments/memoryBudget`` and go to temporary files beyond it. Memory is bounded by
+/// that budget plus the chunk size times the concurrency and one partition per
 /// worker in the reduce, never by the input's size. The output appears atomically.
 ///
 ///     var arguments = ImportArguments(inputs: ["data/*.parquet"], output: "out/gaia", name: "gaia")
@@ -100,8 +103,10 @@ final class ImportRun: @unchecked Sendable {
 
     /// Runs every stage, writing into `root` (the staging directory).
     func execute(in root: String) async throws -> ImportResult {
-        let shards = ShardStore(root: HATSPaths.join(root, ".intermediate"))
-        let histogram = try await map(shards: shards)
+        let budget = MemoryBudget(limit: arguments.memoryBudget)
+        let shards = ShardStore(root: HATSPaths.join(root, ".intermediate"), budget: budget)
+        let cache = ChunkCache(budget: budget)
+        let histogram = try await map(shards: shards, cache: cache)
         let alignment: Alignment
         do { alignment = try Alignment(rows: histogram, options: arguments.partitioning) } catch {
             throw LSDBError.invalidArgument("\(error.message); raise --max-rows or --highest-order")
@@ -114,22 +119,37 @@ final class ImportRun: @unchecked Sendable {
                 rings = MarginRings(partitions: alignment.partitions, marginOrder: order)
             } catch { throw LSDBError.invalidArgument(error.message) }
         }
-        try await split(alignment: alignment, rings: rings, shards: shards)
-
         let asCollection = arguments.marginThreshold != nil
         let mainDirectory = asCollection ? HATSPaths.join(root, arguments.name) : root
+        // The point map is the map pass's histogram: written while the split and reduce run.
+        do { try FileManager.default.createDirectory(atPath: mainDirectory, withIntermediateDirectories: true) } catch {
+            throw LSDBError.outputFailed(path: mainDirectory, "cannot create the catalog directory: \(error)")
+        }
+        let pointMap = Task.detached { try histogram.writePointMap(toCatalogDirectory: mainDirectory) }
+        do { try await split(alignment: alignment, rings: rings, shards: shards, cache: cache) } catch {
+            _ = try? await pointMap.value  // done with the staging directory before it is discarded
+            throw error
+        }
+
         var properties = TableProperties(catalogName: arguments.name, catalogType: .object)
         properties.raColumn = arguments.raColumn
         properties.decColumn = arguments.decColumn
         properties.maxRows = arguments.partitioning.threshold.value
+        properties.skymapOrder = arguments.partitioning.highestOrder
         if !arguments.sortColumns.isEmpty { properties.extra["hats_cols_sort"] = arguments.sortColumns.joined(separator: " ") }
         let schema = try shards.schema()
         var parquet = ParquetWriteOptions.hats
         parquet.compressionLevel = arguments.compressionLevel
         let writer = try CatalogWriter(directory: mainDirectory, properties: properties, schema: schema,
-                                       pointMapOrder: arguments.partitioning.highestOrder, parquetOptions: parquet)
-        try await reduce(kind: "main", pixels: alignment.partitions, expected: alignment.rowCounts,
-                         shards: shards, writer: writer, stage: "reducing")
+                                       pointMapOrder: nil, parquetOptions: parquet)
+        do {
+            try await reduce(kind: "main", pixels: alignment.partitions, expected: alignment.rowCounts,
+                             shards: shards, writer: writer, stage: "reducing")
+        } catch {
+            _ = try? await pointMap.value
+            throw error
+        }
+        try await pointMap.value
         let written = try writer.finish()
 
         var marginProperties: TableProperties?
@@ -152,7 +172,9 @@ final class ImportRun: @unchecked Sendable {
             for (key, value) in Provenance.keys() { collection.extra[key] = value }
             try collection.write(toCollectionDirectory: root)
         }
+        let spilled = shards.spilledCount
         shards.removeAll()
-        return ImportResult(catalogPath: mainDirectory, properties: written, marginProperties: marginProperties)
+        return ImportResult(catalogPath: mainDirectory, properties: written, marginProperties: marginProperties,
+                            spilledFiles: spilled)
     }
 }

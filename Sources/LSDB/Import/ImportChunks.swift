@@ -35,6 +35,12 @@ final class ImportChunks {
         return Dictionary(uniqueKeysWithValues: zip(csv.header, csv.types))
     }
 
+    /// Restricts the CSV columns parsed from the next chunk on (`nil`: all). Chunk boundaries
+    /// do not depend on it.
+    func select(columns: [String]?) {
+        csv?.selectedColumns = columns.map(Set.init)
+    }
+
     /// The next table, or `nil` at the end.
     func next() throws -> Table? {
         if let csv { return try csv.next() }

@@ -4,25 +4,35 @@ import HATS
 import HEALPix
 
 extension ImportRun {
-    /// Map: the row histogram at the highest order, over every input.
-    func map(shards: ShardStore) async throws -> PixelHistogram {
+    /// Map: the row histogram at the highest order, over every input. `_healpix_29` is kept
+    /// for the split pass; CSV chunks are parsed whole and kept too, while the budget allows.
+    func map(shards: ShardStore, cache: ChunkCache) async throws -> PixelHistogram {
         let order = arguments.partitioning.highestOrder
         let histogram = Locked(PixelHistogram(order: order))
         let progress = Locked((files: 0, rows: 0))
         let total = inputs.count
+        let coordinateColumns = [arguments.raColumn, arguments.decColumn]
         report("mapping", 0, total, 0)
         try await parallelForEach(inputs.count, width: arguments.concurrency) { [self] f in
-            let reader = try chunks(inputs[f], columns: [arguments.raColumn, arguments.decColumn])
+            var keeping = inputs[f].format == .csv
+            let reader = try chunks(inputs[f], columns: keeping ? nil : coordinateColumns)
             var firstRow = 0, chunkIndex = 0
             while let chunk = try reader.next() {
                 let h = try coordinates(chunk, file: inputs[f].path, firstRow: firstRow)
                 firstRow += chunk.rowCount
-                try shards.saveIndex(h, name: "\(f)_\(chunkIndex)")
+                if keeping, !cache.keep(ChunkCache.Chunk(table: chunk, healpix: h), file: f) {
+                    // Over budget: this file is read again in the split pass.
+                    keeping = false
+                    reader.select(columns: coordinateColumns)
+                    for (i, kept) in cache.drop(file: f).enumerated() { try shards.saveIndex(kept.healpix, file: f, chunk: i) }
+                }
+                if !keeping { try shards.saveIndex(h, file: f, chunk: chunkIndex) }
                 chunkIndex += 1
                 histogram.withLock { hist in h.withUnsafeBufferPointer { hist.add(index: $0) } }
                 let rows = chunk.rowCount
                 progress.withLock { $0.rows += rows }
             }
+            if keeping { cache.markComplete(file: f) }
             let (done, rows) = progress.withLock { p -> (Int, Int) in p.files += 1; return (p.files, p.rows) }
             report("mapping", done, total, rows)
         }
@@ -40,35 +50,49 @@ extension ImportRun {
     }
 
     /// Split: every chunk's rows, `_healpix_29` first, into shards per partition and per margin target.
-    func split(alignment: Alignment, rings: MarginRings?, shards: ShardStore) async throws {
+    func split(alignment: Alignment, rings: MarginRings?, shards: ShardStore, cache: ChunkCache) async throws {
         let progress = Locked((files: 0, rows: 0))
         let total = inputs.count
         report("splitting", 0, total, 0)
         try await parallelForEach(inputs.count, width: arguments.concurrency) { [self] f in
-            let reader = try chunks(inputs[f], columns: nil)
-            var chunkIndex = 0, firstRow = 0
-            while let chunk = try reader.next() {
-                let h = try shards.loadIndex(name: "\(f)_\(chunkIndex)", count: chunk.rowCount)
-                    ?? coordinates(chunk, file: inputs[f].path, firstRow: firstRow)
-                firstRow += chunk.rowCount
-                var table = chunk
-                if table[ImportRun.healpix] != nil { table = try table.removing([ImportRun.healpix]) }
-                table = try table.adding(Column(h), named: ImportRun.healpix, at: 0).withIndexColumn(ImportRun.healpix)
-                let name = "\(f)_\(chunkIndex)"
-                for (target, rows) in Self.group(h, alignment: alignment) {
-                    try shards.write(table.gather(rows), kind: "main", target: target, name: name)
+            var chunkIndex = 0
+            if cache.isComplete(file: f) {
+                while let kept = cache.takeNext(file: f) {
+                    try distribute(kept.table, h: kept.healpix, file: f, chunk: chunkIndex,
+                                   alignment: alignment, rings: rings, shards: shards)
+                    chunkIndex += 1
+                    progress.withLock { $0.rows += kept.table.rowCount }
                 }
-                if let rings {
-                    for (target, rows) in Self.group(h, rings: rings) {
-                        try shards.write(table.gather(rows), kind: "margin", target: target, name: name)
-                    }
+            } else {
+                let reader = try chunks(inputs[f], columns: nil)
+                var firstRow = 0
+                while let chunk = try reader.next() {
+                    let h = try shards.loadIndex(file: f, chunk: chunkIndex, count: chunk.rowCount)
+                        ?? coordinates(chunk, file: inputs[f].path, firstRow: firstRow)
+                    firstRow += chunk.rowCount
+                    try distribute(chunk, h: h, file: f, chunk: chunkIndex, alignment: alignment, rings: rings, shards: shards)
+                    chunkIndex += 1
+                    progress.withLock { $0.rows += chunk.rowCount }
                 }
-                chunkIndex += 1
-                let rows = chunk.rowCount
-                progress.withLock { $0.rows += rows }
             }
             let (done, rows) = progress.withLock { p -> (Int, Int) in p.files += 1; return (p.files, p.rows) }
             report("splitting", done, total, rows)
+        }
+    }
+
+    /// One chunk's rows, with `_healpix_29` first, into the shards of their partitions and margin targets.
+    func distribute(_ chunk: Table, h: [Int64], file: Int, chunk chunkIndex: Int, alignment: Alignment,
+                    rings: MarginRings?, shards: ShardStore) throws {
+        var table = chunk
+        if table[ImportRun.healpix] != nil { table = try table.removing([ImportRun.healpix]) }
+        table = try table.adding(Column(h), named: ImportRun.healpix, at: 0).withIndexColumn(ImportRun.healpix)
+        for (target, rows) in Self.group(h, alignment: alignment) {
+            try shards.write(table.gather(rows), kind: "main", target: target, file: file, chunk: chunkIndex)
+        }
+        if let rings {
+            for (target, rows) in Self.group(h, rings: rings) {
+                try shards.write(table.gather(rows), kind: "margin", target: target, file: file, chunk: chunkIndex)
+            }
         }
     }
 

@@ -44,7 +44,8 @@ extension CatalogImport {
             throw LSDBError.outputFailed(path: output, error.message)
         }
         do {
-            let shards = ShardStore(root: HATSPaths.join(staging.path, ".intermediate"))
+            let shards = ShardStore(root: HATSPaths.join(staging.path, ".intermediate"),
+                                    budget: MemoryBudget(limit: ImportArguments.defaultMemoryBudget))
             try await parallelForEach(pixels.count, width: concurrency) { p in
                 for (f, file) in try metadata.dataFiles(pixels[p]).enumerated() {
                     var table = try ParquetFileReader(path: file, options: ReadOptions(concurrency: 1)).read()
@@ -57,7 +58,7 @@ extension CatalogImport {
                         table = try table.adding(Column(h), named: LSDB.healpixColumn, at: 0)
                     }
                     for (target, rows) in ImportRun.group(h, rings: rings) {
-                        try shards.write(table.gather(rows), kind: "margin", target: target, name: "\(p)_\(f)")
+                        try shards.write(table.gather(rows), kind: "margin", target: target, file: p, chunk: f)
                     }
                 }
             }
