@@ -34,11 +34,22 @@ public struct BufferBuilder<T: BitwiseCopyable> {
     /// Makes sure there is room for `minimumCapacity` elements in total, and that the storage is
     /// not shared.
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
+        reserveCapacity(minimumCapacity, mapped: false)
+    }
+
+    /// Makes sure there is room for `minimumCapacity` elements in total, and that the storage is
+    /// not shared; with `mapped`, the storage moves to an anonymous mapping whatever its size.
+    ///
+    /// A builder that will grow large from small appends (a result gathered partition by
+    /// partition) should ask for a mapping from the start: every later doubling then moves
+    /// page-table entries instead of copying bytes into freshly faulted memory, so each byte
+    /// is written and faulted once.
+    public mutating func reserveCapacity(_ minimumCapacity: Int, mapped: Bool) {
         let unique = isKnownUniquelyReferenced(&storage)
         if unique && minimumCapacity <= capacity { return }
         let newCapacity = unique ? Swift.max(minimumCapacity, capacity * 2, 16) : Swift.max(minimumCapacity, capacity)
         let bytes = newCapacity * MemoryLayout<T>.stride
-        if unique, bytes >= BufferStorage.mappingThreshold {
+        if unique, mapped || bytes >= BufferStorage.mappingThreshold {
             if let moved = storage.remapped(to: bytes) {
                 storage = moved
                 return

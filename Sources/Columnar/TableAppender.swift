@@ -85,6 +85,7 @@ private struct ColumnAppender {
         case .bits:
             bits.append(column.bits)
         case .fixed(let width):
+            bytes.reserveCapacity(bytes.count + column.count * width, mapped: true)
             column.buffers[0].withUnsafeBufferPointer(as: UInt8.self) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(column.count * width)]))
             }
@@ -108,6 +109,8 @@ private struct ColumnAppender {
         let running = offsets.withUnsafeMutableBufferPointer { $0[$0.count - 1] }
         column.buffers[0].withUnsafeBufferPointer(as: Int64.self) { o in
             let base = o[0], n = column.count
+            offsets.reserveCapacity(offsets.count + n, mapped: true)
+            bytes.reserveCapacity(bytes.count + Int(o[n] - base), mapped: true)
             offsets.appendUninitialized(count: n) { out in
                 for i in 0..<n { out[i] = running + o[i + 1] - base }
             }

@@ -125,39 +125,4 @@ extension PointMap {
         let moc = try PointMap(fits: data, path: path).moc()
         return region.map { moc.intersection($0) } ?? moc
     }
-
-    /// The whole coverage of an `EXPLICIT` map whose `PIXEL` column increases, in one pass
-    /// without sorting; `nil` when it does not increase.
-    private static func explicitCoverage(_ table: BinaryTable, order: Int) throws(HATSError) -> MOC? {
-        let pixelColumn = table.columns.firstIndex { $0.name.uppercased() == "PIXEL" } ?? 0
-        let valueColumn = table.columns.firstIndex { $0.name.uppercased() == "VALUE" } ?? (pixelColumn == 0 ? 1 : 0)
-        let pixel = table.columns[pixelColumn], value = table.columns[valueColumn]
-        guard pixel.repeatCount == 1, value.repeatCount == 1, pixel.code == "K", value.code == "K" || value.code == "J" else {
-            return nil
-        }
-        let shift = UInt64(2 * (Healpix.maxOrder - order))
-        let pixelCount = Int64(Healpix.pixelCount(order: order))
-        let rowBytes = table.rowBytes, wideValues = value.code == "K"
-        return table.withRows { rows -> MOC? in
-            var ranges: [Range<UInt64>] = []
-            var previous: Int64 = -1
-            for row in 0..<table.rowCount {
-                let at = row * rowBytes
-                let p = Int64(bitPattern: rows.loadUnaligned(fromByteOffset: at + pixel.offset, as: UInt64.self).bigEndian)
-                guard p > previous, p < pixelCount else { return nil }
-                previous = p
-                let nonZero = wideValues
-                    ? rows.loadUnaligned(fromByteOffset: at + value.offset, as: UInt64.self) != 0
-                    : rows.loadUnaligned(fromByteOffset: at + value.offset, as: UInt32.self) != 0
-                guard nonZero else { continue }
-                let a = UInt64(p) << shift, b = UInt64(p + 1) << shift
-                if let last = ranges.last, last.upperBound == a {
-                    ranges[ranges.count - 1] = last.lowerBound..<b
-                } else {
-                    ranges.append(a..<b)
-                }
-            }
-            return MOC(ranges: ranges, maxOrder: order)
-        }
-    }
 }

@@ -31,6 +31,16 @@ public struct MOC: Hashable, Sendable {
         self.maxOrder = maxOrder
     }
 
+    /// Adopts ranges that are already normalised (sorted, disjoint, not adjacent, non-empty,
+    /// within the sky and aligned to order-`maxOrder` cells), as a reader that walks a map
+    /// in pixel order produces them; `nil` when they are not.
+    ///
+    /// - Complexity: O(n) to check; the array is kept, not copied.
+    public init?(validatingNormalised ranges: [Range<UInt64>], maxOrder: Int) {
+        guard (0...Healpix.maxOrder).contains(maxOrder), MOC.isNormalised(ranges, maxOrder: maxOrder) else { return nil }
+        self.init(normalisedRanges: ranges, maxOrder: maxOrder)
+    }
+
     /// Creates a MOC from arbitrary order-29 ranges.
     ///
     /// The ranges are sorted and merged. Bounds that are not aligned to an

@@ -207,8 +207,9 @@ struct CellGrid: Sendable {
 
 @inline(__always)
 private func cell(_ coordinate: Double, _ inverseSide: Double) -> UInt64 {
-    let c = ((coordinate + 1) * inverseSide).rounded(.down)
-    return c <= 0 ? 0 : UInt64(Swift.min(c, Double(CellGrid.axisLimit)))
+    // Truncation is the floor here: negative values (only within `reach` of -1) clamp to 0.
+    let c = (coordinate + 1) * inverseSide
+    return c <= 0 ? 0 : UInt64(Int64(Swift.min(c, Double(CellGrid.axisLimit))))
 }
 
 @inline(__always)

@@ -138,7 +138,7 @@ extension ParquetFileReader {
             if let ranges {
                 for range in ranges {
                     let bytes = try source.read(range)
-                    try bytes.withUnsafeBytes { try decoder.decodePages($0) }
+                    _ = try bytes.withUnsafeBytes { try decoder.decodePages($0) }
                 }
             } else if meta.totalCompressedSize == 0 {
                 // No pages at all (pyarrow writes such chunks for 0-row tables).
@@ -152,7 +152,7 @@ extension ParquetFileReader {
                     try decoder.decodePages(from: file, range: lower..<upper, stopAfterEntries: stop)
                 } else {
                     let bytes = try source.read(lower..<upper)
-                    try bytes.withUnsafeBytes { try decoder.decodePages($0, stopAfterEntries: stop) }
+                    _ = try bytes.withUnsafeBytes { try decoder.decodePages($0, stopAfterEntries: stop) }
                 }
             }
             return decoder.chunk
