@@ -73,7 +73,7 @@ import Testing
         return (index, pairs)
     }
 
-    @Test(arguments: [(1, 1.0, 0.0), (3, 5.0, 0.0), (2, 30.0, 2.0), (4, 600.0, 0.0), (1, 0.05, 0.0)])
+    @Test(arguments: [(1, 1.0, 0.0), (3, 5.0, 0.0), (2, 30.0, 2.0), (4, 600.0, 0.0), (1, 0.05, 0.0), (1, 20.0, 3.0)])
     func gridAndTreeEqualBruteForce(k: Int, radius: Double, minRadius: Double) {
         let (rra, rdec) = Self.positions(1500, seed: 11, centre: (359.9, 89.9), spreadDeg: 0.3)
         var (lra, ldec) = Self.positions(700, seed: 29, centre: (359.9, 89.9), spreadDeg: 0.3)

@@ -133,6 +133,8 @@ struct CellGrid: Sendable {
         let inverseSide: Double
         let reach: Double
 
+        var count: Int { points.count }
+
         /// The cells a query at `q` probes: low and high cell per axis.
         @inline(__always)
         private func box(_ q: SIMD3<Double>) -> (SIMD3<UInt64>, SIMD3<UInt64>) {
@@ -183,6 +185,40 @@ struct CellGrid: Sendable {
                 z += 1
             }
             best.drain(into: &out)
+        }
+
+        /// The nearest point with `minChord² < d² < maxChord²` as (squared chord, original
+        /// index), index -1 when there is none; of equally near points, the first met wins, as
+        /// in ``nearest(to:maxChord2:minChord2:best:into:)`` with one neighbour.
+        @inline(__always)
+        func nearestOne(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double) -> (Double, Int32) {
+            var bestD2 = maxChord2
+            var bestIndex: Int32 = -1
+            let query = SIMD4(q.x, q.y, q.z, 0)
+            let (low, high) = box(q)
+            var z = low.z
+            while z <= high.z {
+                var y = low.y
+                while y <= high.y {
+                    var x = low.x
+                    while x <= high.x {
+                        for i in run(pack(x, y, z)) {
+                            let point = points[i]
+                            var d = point - query
+                            d.w = 0
+                            let d2 = (d * d).sum()
+                            if d2 < bestD2, d2 > minChord2 {
+                                bestD2 = d2
+                                bestIndex = Int32(point.w)
+                            }
+                        }
+                        x += 1
+                    }
+                    y += 1
+                }
+                z += 1
+            }
+            return (bestD2, bestIndex)
         }
 
         /// The run of points in a cell, empty when the cell has none.

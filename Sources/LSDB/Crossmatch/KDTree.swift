@@ -82,6 +82,8 @@ struct KDTree: Sendable {
         let points: UnsafeBufferPointer<SIMD4<Double>>
         let axis: UnsafeBufferPointer<UInt8>
 
+        var count: Int { points.count }
+
         func nearest(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double,
                      best: inout NeighbourHeap, into out: inout [(Double, Int32)]) {
             guard points.count > 0 else { return }

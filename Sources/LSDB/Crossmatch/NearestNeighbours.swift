@@ -53,73 +53,125 @@ enum NearestNeighbours {
     static func match(leftRA: UnsafeBufferPointer<Double>, leftDec: UnsafeBufferPointer<Double>, index: NeighbourIndex,
                       k: Int, radiusArcsec: Double, minRadiusArcsec: Double) -> MatchPairs {
         switch index {
+        case .grid(let grid) where k == 1:
+            return grid.withSearcher { searcher in
+                matchNearest(leftRA, leftDec, searcher, radiusArcsec: radiusArcsec, minRadiusArcsec: minRadiusArcsec)
+            }
         case .grid(let grid):
-            match(leftRA, leftDec, grid, k: k, radiusArcsec: radiusArcsec, minRadiusArcsec: minRadiusArcsec)
+            return grid.withSearcher { searcher in
+                match(leftRA, leftDec, searcher, k: k, radiusArcsec: radiusArcsec, minRadiusArcsec: minRadiusArcsec)
+            }
         case .tree(let tree):
-            match(leftRA, leftDec, tree, k: k, radiusArcsec: radiusArcsec, minRadiusArcsec: minRadiusArcsec)
+            return tree.withSearcher { searcher in
+                match(leftRA, leftDec, searcher, k: k, radiusArcsec: radiusArcsec, minRadiusArcsec: minRadiusArcsec)
+            }
         }
     }
 
-    /// The query loop. Unit vectors are computed `lookahead` rows ahead, and the index
-    /// is asked to prefetch what their queries will read, so that the cache misses of
-    /// several queries overlap.
-    private static func match<Index: NeighbourSearch>(
-        _ leftRA: UnsafeBufferPointer<Double>, _ leftDec: UnsafeBufferPointer<Double>, _ index: Index,
+    /// The squared chords of a radius and a minimum radius (-1 for none).
+    private static func bounds(radiusArcsec: Double, minRadiusArcsec: Double) -> (max: Double, min: Double) {
+        let maxChord = chord(arcsec: radiusArcsec)
+        return (maxChord * maxChord, minRadiusArcsec > 0 ? pow(chord(arcsec: minRadiusArcsec), 2) : -1)
+    }
+
+    /// k nearest neighbours of every left row.
+    private static func match<Searcher: NeighbourSearcher>(
+        _ leftRA: UnsafeBufferPointer<Double>, _ leftDec: UnsafeBufferPointer<Double>, _ searcher: Searcher,
         k: Int, radiusArcsec: Double, minRadiusArcsec: Double
     ) -> MatchPairs {
         var pairs = MatchPairs()
-        guard !leftRA.isEmpty, index.count > 0, k > 0 else { return pairs }
-        let maxChord = chord(arcsec: radiusArcsec)
-        let maxChord2 = maxChord * maxChord
-        let minChord2 = minRadiusArcsec > 0 ? pow(chord(arcsec: minRadiusArcsec), 2) : -1
-        var heap = NeighbourHeap(capacity: min(k, index.count))
+        guard !leftRA.isEmpty, searcher.count > 0, k > 0 else { return pairs }
+        let (maxChord2, minChord2) = bounds(radiusArcsec: radiusArcsec, minRadiusArcsec: minRadiusArcsec)
+        var heap = NeighbourHeap(capacity: min(k, searcher.count))
         var found: [(Double, Int32)] = []
         found.reserveCapacity(k)
         pairs.left.reserveCapacity(leftRA.count)
         pairs.right.reserveCapacity(leftRA.count)
         pairs.distanceArcsec.reserveCapacity(leftRA.count)
-        let n = leftRA.count
-        let lookahead = 8
-        var ahead = [SIMD3<Double>](repeating: .zero, count: lookahead)
-        @inline(__always) func vector(_ i: Int) -> SIMD3<Double>? {
-            leftRA[i].isFinite && leftDec[i].isFinite ? unitVector(leftRA[i], leftDec[i]) : nil
-        }
-        index.withSearcher { index in
-            ahead.withUnsafeMutableBufferPointer { ring in
-                for i in 0..<min(lookahead, n) {
-                    if let v = vector(i) { ring[i] = v; index.prefetch(v) } else { ring[i] = SIMD3(repeating: .nan) }
-                }
-                for i in 0..<n {
-                    let q = ring[i % lookahead]
-                    let next = i + lookahead
-                    if next < n {
-                        if let v = vector(next) {
-                            ring[next % lookahead] = v
-                            index.prefetch(v)
-                        } else {
-                            ring[next % lookahead] = SIMD3(repeating: .nan)
-                        }
-                    }
-                    guard !q.x.isNaN else { continue }
-                    found.removeAll(keepingCapacity: true)
-                    index.nearest(to: q, maxChord2: maxChord2, minChord2: minChord2, best: &heap, into: &found)
-                    for j in 0..<found.count {
-                        let (d2, right) = found[j]
-                        pairs.left.append(Int32(truncatingIfNeeded: i))
-                        pairs.right.append(right)
-                        pairs.distanceArcsec.append(arcsec(chord: d2.squareRoot()))
-                    }
-                }
+        forEachQuery(leftRA, leftDec, searcher) { i, q in
+            found.removeAll(keepingCapacity: true)
+            searcher.nearest(to: q, maxChord2: maxChord2, minChord2: minChord2, best: &heap, into: &found)
+            for j in 0..<found.count {
+                let (d2, right) = found[j]
+                pairs.left.append(Int32(truncatingIfNeeded: i))
+                pairs.right.append(right)
+                pairs.distanceArcsec.append(arcsec(chord: d2.squareRoot()))
             }
         }
         return pairs
     }
 
+    /// The nearest neighbour of every left row (k = 1, the usual crossmatch): no candidate
+    /// list per query, and at most one pair per left row written straight into the output.
+    private static func matchNearest(
+        _ leftRA: UnsafeBufferPointer<Double>, _ leftDec: UnsafeBufferPointer<Double>, _ searcher: CellGrid.Searcher,
+        radiusArcsec: Double, minRadiusArcsec: Double
+    ) -> MatchPairs {
+        let n = leftRA.count
+        guard n > 0, searcher.count > 0 else { return MatchPairs() }
+        let (maxChord2, minChord2) = bounds(radiusArcsec: radiusArcsec, minRadiusArcsec: minRadiusArcsec)
+        var rights = [Int32](repeating: -1, count: n)
+        var chords2 = [Double](repeating: 0, count: n)
+        var matched = 0
+        rights.withUnsafeMutableBufferPointer { rights in
+            chords2.withUnsafeMutableBufferPointer { chords2 in
+                forEachQuery(leftRA, leftDec, searcher) { i, q in
+                    let (d2, right) = searcher.nearestOne(to: q, maxChord2: maxChord2, minChord2: minChord2)
+                    guard right >= 0 else { return }
+                    rights[i] = right
+                    chords2[i] = d2
+                    matched += 1
+                }
+            }
+        }
+        var pairs = MatchPairs()
+        pairs.left = [Int32](unsafeUninitializedCapacity: matched) { left, count in
+            for i in 0..<n where rights[i] >= 0 {
+                left[count] = Int32(truncatingIfNeeded: i)
+                count += 1
+            }
+        }
+        pairs.right = pairs.left.map { rights[Int($0)] }
+        pairs.distanceArcsec = pairs.left.map { arcsec(chord: chords2[Int($0)].squareRoot()) }
+        return pairs
+    }
+
+    /// Calls `body` with every left row that has finite coordinates and its unit vector, in
+    /// row order. Unit vectors are computed `lookahead` rows ahead, and the searcher is asked
+    /// to prefetch what their queries will read, so that the cache misses of several queries
+    /// overlap.
+    @inline(__always)
+    private static func forEachQuery<Searcher: NeighbourSearcher>(
+        _ leftRA: UnsafeBufferPointer<Double>, _ leftDec: UnsafeBufferPointer<Double>, _ searcher: Searcher,
+        _ body: (Int, SIMD3<Double>) -> Void
+    ) {
+        let n = leftRA.count
+        let lookahead = 8
+        @inline(__always) func vector(_ i: Int) -> SIMD3<Double> {
+            leftRA[i].isFinite && leftDec[i].isFinite ? unitVector(leftRA[i], leftDec[i]) : SIMD3(repeating: .nan)
+        }
+        withUnsafeTemporaryAllocation(of: SIMD3<Double>.self, capacity: lookahead) { ring in
+            for i in 0..<min(lookahead, n) {
+                ring[i] = vector(i)
+                if !ring[i].x.isNaN { searcher.prefetch(ring[i]) }
+            }
+            for i in 0..<n {
+                let q = ring[i % lookahead]
+                let next = i + lookahead
+                if next < n {
+                    let v = vector(next)
+                    ring[next % lookahead] = v
+                    if !v.x.isNaN { searcher.prefetch(v) }
+                }
+                if !q.x.isNaN { body(i, q) }
+            }
+        }
+    }
+
     @inline(__always)
     static func unitVector(_ ra: Double, _ dec: Double) -> SIMD3<Double> {
-        var sinA = 0.0, cosA = 0.0, sinD = 0.0, cosD = 0.0
-        columnar_sincos(ra * (Double.pi / 180), &sinA, &cosA)
-        columnar_sincos(dec * (Double.pi / 180), &sinD, &cosD)
+        let (sinA, cosA) = SinCos.degrees(ra)
+        let (sinD, cosD) = SinCos.degrees(dec)
         return SIMD3(cosD * cosA, cosD * sinA, sinD)
     }
 }
@@ -135,6 +187,8 @@ protocol NeighbourSearch {
 
 /// The queries of a ``NeighbourSearch``, over borrowed memory.
 protocol NeighbourSearcher {
+    /// The number of points.
+    var count: Int { get }
     /// The up to `best.capacity` nearest points with `minChord² < d² < maxChord²`, nearest
     /// first, as (squared chord, original index) pairs appended to `out`.
     func nearest(to q: SIMD3<Double>, maxChord2: Double, minChord2: Double,

@@ -14,20 +14,6 @@ static inline int columnar_set_malloc_thresholds(int mmap_threshold, int trim_th
 }
 #endif
 
-#if defined(__linux__)
-void sincos(double x, double *sine, double *cosine);
-/// glibc's sincos: the sine and cosine of one angle for the price of about one.
-static inline void columnar_sincos(double x, double *sine, double *cosine) {
-    sincos(x, sine, cosine);
-}
-#else
-#include <math.h>
-static inline void columnar_sincos(double x, double *sine, double *cosine) {
-    *sine = sin(x);
-    *cosine = cos(x);
-}
-#endif
-
 #include <stddef.h>
 /// Linux's mremap(MREMAP_MAYMOVE), which Swift cannot call (it is variadic): grows or shrinks an
 /// anonymous mapping, moving its pages rather than copying them. Returns NULL on failure or off
