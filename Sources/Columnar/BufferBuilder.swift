@@ -65,6 +65,14 @@ public struct BufferBuilder<T: BitwiseCopyable> {
         storage = grown
     }
 
+    /// Faults in the memory of the next `n` elements at once when the builder is mapped (see
+    /// ``reserveCapacity(_:mapped:)``), before a bulk append writes them.
+    public mutating func populateNext(_ n: Int) {
+        reserveCapacity(count + n)
+        let stride = MemoryLayout<T>.stride
+        storage.populate((count * stride)..<((count + n) * stride))
+    }
+
     /// Appends one element.
     @inlinable
     public mutating func append(_ value: T) {

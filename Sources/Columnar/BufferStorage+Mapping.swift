@@ -45,6 +45,20 @@ extension BufferStorage {
         return BufferStorage(mapping: moved, capacity: newCapacity)
     }
 
+    /// Faults in the pages under `bytes` (offsets into the storage) in one call
+    /// (`MADV_POPULATE_WRITE`), which costs less than taking a page fault on each; a no-op for
+    /// heap storage, off Linux, or on kernels before 5.14.
+    func populate(_ bytes: Range<Int>) {
+        #if os(Linux)
+        guard isMapping, !bytes.isEmpty else { return }
+        let page = 4096
+        let start = bytes.lowerBound & ~(page - 1)
+        let end = Swift.min((bytes.upperBound + page - 1) & ~(page - 1), capacity)
+        guard start < end else { return }
+        _ = madvise(base + start, end - start, 23 /* MADV_POPULATE_WRITE */)
+        #endif
+    }
+
     static func unmap(_ base: UnsafeMutableRawPointer, _ capacity: Int) {
         #if os(Linux)
         munmap(base, capacity)

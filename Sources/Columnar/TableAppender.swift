@@ -86,6 +86,7 @@ private struct ColumnAppender {
             bits.append(column.bits)
         case .fixed(let width):
             bytes.reserveCapacity(bytes.count + column.count * width, mapped: true)
+            bytes.populateNext(column.count * width)
             column.buffers[0].withUnsafeBufferPointer(as: UInt8.self) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<(column.count * width)]))
             }
