@@ -47,7 +47,7 @@ final class CSVChunkReader {
         }
         self.descriptor = descriptor
         self.capacity = self.chunkBytes + 1
-        self.buffer = .allocate(capacity: self.chunkBytes + 1)
+        self.buffer = ReadBufferPool.shared.take(capacity: self.chunkBytes + 1)
         guard let headerRecord = try readHeader() else {
             throw LSDBError.invalidArgument("\(path): empty file, expected a header row")
         }
@@ -69,7 +69,7 @@ final class CSVChunkReader {
 
     deinit {
         close(descriptor)
-        buffer.deallocate()
+        ReadBufferPool.shared.give(buffer, capacity: capacity)
         values.deallocate()
         fieldStarts.deallocate()
         fieldEnds.deallocate()
