@@ -38,7 +38,8 @@ public struct BufferBuilder<T: BitwiseCopyable> {
     }
 
     /// Makes sure there is room for `minimumCapacity` elements in total, and that the storage is
-    /// not shared; with `mapped`, the storage moves to an anonymous mapping whatever its size.
+    /// not shared; with `mapped`, the storage moves to an anonymous mapping from 64 KiB on
+    /// (instead of ``BufferStorage/mappingThreshold``).
     ///
     /// A builder that will grow large from small appends (a result gathered partition by
     /// partition) should ask for a mapping from the start: every later doubling then moves
@@ -49,7 +50,7 @@ public struct BufferBuilder<T: BitwiseCopyable> {
         if unique && minimumCapacity <= capacity { return }
         let newCapacity = unique ? Swift.max(minimumCapacity, capacity * 2, 16) : Swift.max(minimumCapacity, capacity)
         let bytes = newCapacity * MemoryLayout<T>.stride
-        if unique, mapped || bytes >= BufferStorage.mappingThreshold {
+        if unique, bytes >= (mapped ? 1 << 16 : BufferStorage.mappingThreshold) {
             if let moved = storage.remapped(to: bytes) {
                 storage = moved
                 return

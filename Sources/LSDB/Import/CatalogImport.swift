@@ -32,6 +32,7 @@ public enum CatalogImport {
     ///   threshold, or an existing output; ``HATSError`` from the writer.
     @discardableResult
     public static func run(_ arguments: ImportArguments) async throws -> ImportResult {
+        defer { ReadBufferPool.shared.drain() }
         let run = try ImportRun(arguments)
         let staging: StagingDirectory
         do { staging = try StagingDirectory(target: arguments.output, overwrite: arguments.overwrite) } catch {

@@ -26,6 +26,15 @@ final class ReadBufferPool: @unchecked Sendable {
         return .allocate(capacity: capacity)
     }
 
+    /// Frees the buffers kept (at the end of an import, so that they do not outlive it).
+    func drain() {
+        lock.lock()
+        let buffers = free
+        free.removeAll()
+        lock.unlock()
+        for buffer in buffers { buffer.pointer.deallocate() }
+    }
+
     /// Returns a buffer from ``take(capacity:)`` (or of that size) for reuse.
     func give(_ pointer: UnsafeMutablePointer<UInt8>, capacity: Int) {
         lock.lock()
