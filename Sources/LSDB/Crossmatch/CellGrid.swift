@@ -142,9 +142,9 @@ struct CellGrid: Sendable {
              SIMD3(cell(q.x + reach, inverseSide), cell(q.y + reach, inverseSide), cell(q.z + reach, inverseSide)))
         }
 
-        /// Asks the cache for the table slots a query at `q` will probe.
+        /// Calls `body` with the packed key of every cell a query at `q` probes.
         @inline(__always)
-        func prefetch(_ q: SIMD3<Double>) {
+        private func forEachCell(around q: SIMD3<Double>, _ body: (UInt64) -> Void) {
             let (low, high) = box(q)
             var z = low.z
             while z <= high.z {
@@ -152,13 +152,19 @@ struct CellGrid: Sendable {
                 while y <= high.y {
                     var x = low.x
                     while x <= high.x {
-                        columnar_prefetch(table.baseAddress! + CellGrid.slot(pack(x, y, z), shift))
+                        body(pack(x, y, z))
                         x += 1
                     }
                     y += 1
                 }
                 z += 1
             }
+        }
+
+        /// Asks the cache for the table slots a query at `q` will probe.
+        @inline(__always)
+        func prefetch(_ q: SIMD3<Double>) {
+            forEachCell(around: q) { key in columnar_prefetch(table.baseAddress! + CellGrid.slot(key, shift)) }
         }
 
         /// The up to `best.capacity` nearest points with `minChord² < d² < maxChord²`, nearest
@@ -170,19 +176,8 @@ struct CellGrid: Sendable {
             guard points.count > 0 else { return }
             best.reset(bound: maxChord2)
             let query = SIMD4(q.x, q.y, q.z, 0)
-            let (low, high) = box(q)
-            var z = low.z
-            while z <= high.z {
-                var y = low.y
-                while y <= high.y {
-                    var x = low.x
-                    while x <= high.x {
-                        for i in run(pack(x, y, z)) { KDTree.consider(points[i], query, minChord2, &best) }
-                        x += 1
-                    }
-                    y += 1
-                }
-                z += 1
+            forEachCell(around: q) { key in
+                for i in run(key) { KDTree.consider(points[i], query, minChord2, &best) }
             }
             best.drain(into: &out)
         }
@@ -195,28 +190,17 @@ struct CellGrid: Sendable {
             var bestD2 = maxChord2
             var bestIndex: Int32 = -1
             let query = SIMD4(q.x, q.y, q.z, 0)
-            let (low, high) = box(q)
-            var z = low.z
-            while z <= high.z {
-                var y = low.y
-                while y <= high.y {
-                    var x = low.x
-                    while x <= high.x {
-                        for i in run(pack(x, y, z)) {
-                            let point = points[i]
-                            var d = point - query
-                            d.w = 0
-                            let d2 = (d * d).sum()
-                            if d2 < bestD2, d2 > minChord2 {
-                                bestD2 = d2
-                                bestIndex = Int32(point.w)
-                            }
-                        }
-                        x += 1
+            forEachCell(around: q) { key in
+                for i in run(key) {
+                    let point = points[i]
+                    var d = point - query
+                    d.w = 0
+                    let d2 = (d * d).sum()
+                    if d2 < bestD2, d2 > minChord2 {
+                        bestD2 = d2
+                        bestIndex = Int32(point.w)
                     }
-                    y += 1
                 }
-                z += 1
             }
             return (bestD2, bestIndex)
         }
