@@ -293,13 +293,8 @@ final class CSVChunkReader {
                     var q = p, negative = false
                     if b[q] == UInt8(ascii: "-") { negative = true; q += 1 } else if b[q] == UInt8(ascii: "+") { q += 1 }
                     let digitsStart = q
-                    var magnitude: UInt64 = 0
-                    while q < n {
-                        let d = b[q] &- 48
-                        if d >= 10 { break }
-                        magnitude = magnitude &* 10 &+ UInt64(d)
-                        q += 1
-                    }
+                    let magnitude: UInt64
+                    (magnitude, q) = CSVParse.accumulateDigits(b, q, n, into: 0)
                     let digits = q - digitsStart
                     guard digits > 0, digits <= 19, magnitude <= (negative ? 1 << 63 : UInt64(Int64.max)) else { return nil }
                     values[c] = negative ? 0 &- magnitude : magnitude

@@ -54,12 +54,7 @@ enum CSVParse {
         var mantissa: UInt64 = 0, sawDigit = false, fraction = 0
         while i < limit, b[i] == UInt8(ascii: "0") { i += 1; sawDigit = true }
         let integerStart = i
-        while i < limit {
-            let d = b[i] &- 48
-            if d >= 10 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
+        (mantissa, i) = accumulateDigits(b, i, limit, into: mantissa)
         var digits = i - integerStart
         if i < limit, b[i] == UInt8(ascii: ".") {
             i += 1
@@ -74,12 +69,7 @@ enum CSVParse {
                 mantissa = mantissa &* 100_000_000 &+ eight
                 i += 8
             }
-            while i < limit {
-                let d = b[i] &- 48
-                if d >= 10 { break }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                i += 1
-            }
+            (mantissa, i) = accumulateDigits(b, i, limit, into: mantissa)
             digits += i - fractionStart
             fraction += i - fractionStart
         }
@@ -115,6 +105,21 @@ enum CSVParse {
             return (nil, i)
         }
         return (negative ? -value : value, i)
+    }
+
+    /// Appends the decimal digits from `start` (up to the first non-digit or `limit`) to
+    /// `value`, wrapping on overflow (callers bound the digit count); returns the value and
+    /// the position after the digits.
+    @inline(__always)
+    static func accumulateDigits(_ b: UnsafePointer<UInt8>, _ start: Int, _ limit: Int, into value: UInt64) -> (UInt64, Int) {
+        var i = start, value = value
+        while i < limit {
+            let d = b[i] &- 48
+            if d >= 10 { break }
+            value = value &* 10 &+ UInt64(d)
+            i += 1
+        }
+        return (value, i)
     }
 
     /// The value of 8 ASCII digits at `p`, or `nil` when one of the bytes is not a digit
