@@ -28,14 +28,7 @@ struct CSVColumnBuilder {
     /// Appends a field; an empty unquoted field is null. Returns false when it does not parse.
     mutating func append(_ field: UnsafeRawBufferPointer, quoted: Bool, escaped: Bool) -> Bool {
         if field.isEmpty && !quoted {
-            nulls.append(count)
-            switch type {
-            case .int64: ints.append(0)
-            case .double: doubles.append(.nan)
-            case .bool: bools.append(false)
-            case .string: offsets.append(Int64(bytes.count))
-            }
-            count += 1
+            appendNull()
             return true
         }
         switch type {
