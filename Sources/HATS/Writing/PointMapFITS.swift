@@ -1,5 +1,6 @@
 import Foundation
 import HEALPix
+import Parquet
 
 /// Streams the FITS form of a point map (see ``PointMap/fitsData(valueType:)``) in pieces of a
 /// few megabytes, so that a full-sky order-10 map (100 MB) is never held, zeroed or copied whole.
@@ -111,21 +112,19 @@ enum PointMapFITS {
         }
     }
 
-    /// Writes a file atomically from the pieces `encode` gives its sink.
+    /// Writes a file atomically (an ``AtomicFile``) from the pieces `encode` gives its sink.
     static func write(to path: String, _ encode: ((UnsafeRawBufferPointer) -> Void) -> Void) throws(HATSError) {
-        let temporary = path + ".tmp-\(UUID().uuidString)"
-        guard let file = fopen(temporary, "wb") else {
-            throw HATSError(.io, path: path, "cannot write: \(String(cString: strerror(errno)))")
-        }
-        var failed = false
-        encode { bytes in
-            if !failed, bytes.count > 0, fwrite(bytes.baseAddress!, 1, bytes.count, file) != bytes.count { failed = true }
-        }
-        if fclose(file) != 0 { failed = true }
-        guard !failed, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw HATSError(.io, path: path, "cannot write: \(reason)")
+        do {
+            let file = try AtomicFile(path: path)
+            var failure: (any Error)?
+            encode { bytes in
+                guard failure == nil else { return }
+                do { try file.write(bytes) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            try file.commit()
+        } catch {
+            throw HATSError(.io, path: path, "cannot write: \(error)")
         }
     }
 

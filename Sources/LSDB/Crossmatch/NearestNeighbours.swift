@@ -176,16 +176,8 @@ enum NearestNeighbours {
     }
 }
 
-/// A spatial index answering nearest-neighbour queries over unit vectors.
-protocol NeighbourSearch {
-    associatedtype Searcher: NeighbourSearcher
-    /// The number of points.
-    var count: Int { get }
-    /// Calls `body` with a searcher over the index's memory (valid only inside `body`).
-    func withSearcher<R>(_ body: (Searcher) throws -> R) rethrows -> R
-}
-
-/// The queries of a ``NeighbourSearch``, over borrowed memory.
+/// The queries of a spatial index over unit vectors (``CellGrid`` or ``KDTree``), over memory
+/// the index lends with its `withSearcher`.
 protocol NeighbourSearcher {
     /// The number of points.
     var count: Int { get }
@@ -196,9 +188,6 @@ protocol NeighbourSearcher {
     /// Starts loading what a query at `q` will read.
     func prefetch(_ q: SIMD3<Double>)
 }
-
-extension KDTree: NeighbourSearch {}
-extension CellGrid: NeighbourSearch {}
 
 /// The right side's spatial index: a ``CellGrid`` for the usual small radii, a
 /// ``KDTree`` when the radius is large against the spacing of the points.

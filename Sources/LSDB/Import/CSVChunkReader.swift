@@ -29,7 +29,7 @@ final class CSVChunkReader {
     private let fieldStarts = UnsafeMutablePointer<Int>.allocate(capacity: CSVChunkReader.maxFields)
     private let fieldEnds = UnsafeMutablePointer<Int>.allocate(capacity: CSVChunkReader.maxFields)
     private let fieldFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: CSVChunkReader.maxFields)  // 1: quoted, 2: doubled quotes
-    // The fast path's values of the record being read (bit patterns; see `CSVChunkReader+FastPath`).
+    // The values of the record `fastRecord` is reading, as bit patterns (by the field's kind).
     let values = UnsafeMutablePointer<UInt64>.allocate(capacity: CSVChunkReader.maxFields)
 
     /// Opens a file and reads its header.
